@@ -1,0 +1,113 @@
+package ffnlab.backend;
+
+import ffnlab.nn.Activation;
+import ffnlab.nn.Loss;
+
+/**
+ * Naive, readable implementations of every {@link Backend} operation: triple loops, one thread, float
+ * storage with double accumulation. Slow on purpose; it is the oracle the fast backends are tested against.
+ */
+public final class ReferenceBackend implements Backend {
+
+    @Override
+    public String name() {
+        return "reference";
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int t = 0; t < k; t++) {
+                    float aik = transA ? a[t * m + i] : a[i * k + t];
+                    float btj = transB ? b[j * k + t] : b[t * n + j];
+                    sum += (double) aik * btj;
+                }
+                float previous = beta == 0f ? 0f : beta * c[i * n + j];
+                c[i * n + j] = (float) (alpha * sum) + previous;
+            }
+        }
+    }
+
+    @Override
+    public void biasActivation(Activation f, float[] u, float[] bias, float[] h, int rows, int cols) {
+        for (int p = 0; p < rows; p++) {
+            int row = p * cols;
+            for (int j = 0; j < cols; j++) {
+                u[row + j] += bias[j];
+            }
+            if (f == Activation.SOFTMAX) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < cols; j++) {
+                    max = Math.max(max, u[row + j]);
+                }
+                double sum = 0;
+                for (int j = 0; j < cols; j++) {
+                    sum += Math.exp(u[row + j] - max);
+                }
+                for (int j = 0; j < cols; j++) {
+                    h[row + j] = (float) (Math.exp(u[row + j] - max) / sum);
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    h[row + j] = (float) f.apply(u[row + j]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public double outputGradient(Loss loss, Activation output, float[] u, float[] y, float[] d, int[] labels,
+                                 int rows, int cols, float scale, float[] gradU) {
+        double raw = 0;
+        for (int p = 0; p < rows; p++) {
+            int row = p * cols;
+            if (loss == Loss.SQUARED_ERROR) {
+                for (int k = 0; k < cols; k++) {
+                    float e = d[row + k] - y[row + k];
+                    raw += (double) e * e;
+                    float g = -e;
+                    if (output == Activation.SIGMOID) {
+                        g *= y[row + k] * (1 - y[row + k]);
+                    }
+                    gradU[row + k] = scale * g;
+                }
+            } else {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int k = 0; k < cols; k++) {
+                    max = Math.max(max, u[row + k]);
+                }
+                double sum = 0;
+                for (int k = 0; k < cols; k++) {
+                    sum += Math.exp(u[row + k] - max);
+                }
+                int label = labels[p];
+                raw -= u[row + label] - max - Math.log(sum);
+                for (int k = 0; k < cols; k++) {
+                    float target = k == label ? 1f : 0f;
+                    gradU[row + k] = scale * (y[row + k] - target);
+                }
+            }
+        }
+        return raw;
+    }
+
+    @Override
+    public void activationBackward(Activation f, float[] h, float[] g, int rows, int cols) {
+        for (int i = 0; i < rows * cols; i++) {
+            g[i] = (float) (g[i] * f.derivativeFromOutput(h[i]));
+        }
+    }
+
+    @Override
+    public void columnSums(float[] g, int rows, int cols, float[] out) {
+        for (int j = 0; j < cols; j++) {
+            double sum = 0;
+            for (int p = 0; p < rows; p++) {
+                sum += g[p * cols + j];
+            }
+            out[j] = (float) sum;
+        }
+    }
+}

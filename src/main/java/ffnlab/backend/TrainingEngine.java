@@ -1,0 +1,36 @@
+package ffnlab.backend;
+
+import ffnlab.data.Examples;
+import ffnlab.nn.Parameters;
+
+/**
+ * One network being trained on one backend, with the training set loaded once (a GPU engine uploads it
+ * once per trial). The {@link ffnlab.train.TrainingLoop} drives it epoch by epoch.
+ */
+public interface TrainingEngine extends AutoCloseable {
+
+    /**
+     * One epoch of mini-batch updates: the training patterns in the given order, taken B at a time
+     * (the last batch may be smaller); one optimiser step per batch.
+     *
+     * @param order     a permutation of 0..P-1
+     * @param batchSize B; B &gt;= P is full-batch GD
+     * @return the sum over batches of each batch's raw loss (see {@link Backend#outputGradient})
+     */
+    double trainEpoch(int[] order, int batchSize);
+
+    /** Forward pass over {@code data} with the current parameters. */
+    Evaluation evaluate(Examples data);
+
+    /** Y = f(X) for the given P x n inputs, row-major P x K. */
+    float[] predict(float[] x, int rows);
+
+    /** A copy of the current parameters. */
+    Parameters parameters();
+
+    /** Where it runs, for logs and provenance, e.g. "cpu, 2 threads". */
+    String device();
+
+    @Override
+    void close();
+}
