@@ -35,15 +35,15 @@ final class Cublas {
         create = h(linker, lib, "cublasCreate_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         destroy = h(linker, lib, "cublasDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         setStream = h(linker, lib, "cublasSetStream_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-        setWorkspace = h(linker, lib, "cublasSetWorkspace_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+        setWorkspace = optional(linker, lib, "cublasSetWorkspace_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
         MemoryLayout[] gemmArgs = {ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT,
             JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT};
         sgemm = h(linker, lib, "cublasSgemm_v2", FunctionDescriptor.of(JAVA_INT, gemmArgs));
         MemoryLayout[] gemvArgs = {ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT,
             ADDRESS, JAVA_LONG, JAVA_INT};
         sgemv = h(linker, lib, "cublasSgemv_v2", FunctionDescriptor.of(JAVA_INT, gemvArgs));
-        statusString = h(linker, lib, "cublasGetStatusString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
-        getVersion = h(linker, lib, "cublasGetVersion_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        statusString = optional(linker, lib, "cublasGetStatusString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        getVersion = optional(linker, lib, "cublasGetVersion_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     }
 
     private static MethodHandle h(Linker linker, SymbolLookup lib, String name, FunctionDescriptor fd) {
@@ -51,11 +51,17 @@ final class Cublas {
         return linker.downcallHandle(symbol, fd);
     }
 
+    /** A function that older or newer cuBLAS versions may lack: null when absent. */
+    private static MethodHandle optional(Linker linker, SymbolLookup lib, String name, FunctionDescriptor fd) {
+        return lib.find(name).map(symbol -> linker.downcallHandle(symbol, fd)).orElse(null);
+    }
+
     void check(int status, String call) {
         if (status != 0) {
             String text;
             try {
-                text = CudaDriver.cString((MemorySegment) statusString.invokeExact(status));
+                text = statusString == null ? "cublasStatus_t " + status
+                        : CudaDriver.cString((MemorySegment) statusString.invokeExact(status));
             } catch (Throwable t) {
                 text = "cublasStatus_t " + status;
             }
@@ -77,10 +83,16 @@ final class Cublas {
 
     void bind(MemorySegment handle, MemorySegment stream, long workspace, long workspaceBytes) {
         check(CudaDriver.call(() -> (int) setStream.invokeExact(handle, stream)), "cublasSetStream_v2");
-        check(CudaDriver.call(() -> (int) setWorkspace.invokeExact(handle, workspace, workspaceBytes)), "cublasSetWorkspace_v2");
+        if (setWorkspace != null) {
+            check(CudaDriver.call(() -> (int) setWorkspace.invokeExact(handle, workspace, workspaceBytes)), "cublasSetWorkspace_v2");
+        }
     }
 
+    /** cuBLAS's version number (e.g. 130000), or -1 when the library cannot say. */
     int version(MemorySegment handle) {
+        if (getVersion == null) {
+            return -1;
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment v = arena.allocate(JAVA_INT);
             check(CudaDriver.call(() -> (int) getVersion.invokeExact(handle, v)), "cublasGetVersion_v2");
@@ -92,13 +104,17 @@ final class Cublas {
     void sgemm(MemorySegment handle, ColumnMajorGemm g, MemorySegment alpha, long a, long b, MemorySegment beta, long c) {
         int status = CudaDriver.call(() -> (int) sgemm.invokeExact(handle, g.opA(), g.opB(), g.m(), g.n(), g.k(), alpha,
                 a, g.lda(), b, g.ldb(), beta, c, g.ldc()));
-        check(status, "cublasSgemm_v2 (" + g + ")");
+        if (status != 0) {
+            check(status, "cublasSgemm_v2 (" + g + ")");
+        }
     }
 
     /** Column-major y = alpha op(A) x + beta y, A m x n with leading dimension lda. */
     void sgemv(MemorySegment handle, int op, int m, int n, MemorySegment alpha, long a, int lda, long x,
                MemorySegment beta, long y) {
         int status = CudaDriver.call(() -> (int) sgemv.invokeExact(handle, op, m, n, alpha, a, lda, x, 1, beta, y, 1));
-        check(status, "cublasSgemv_v2 (" + m + " x " + n + ")");
+        if (status != 0) {
+            check(status, "cublasSgemv_v2 (" + m + " x " + n + ")");
+        }
     }
 }

@@ -224,7 +224,10 @@ final class CudaDriver {
 
     /** Waits for the stream; asynchronous kernel errors surface here, named after {@code what}. */
     void synchronize(MemorySegment stream, String what) {
-        check(call(() -> (int) streamSynchronize.invokeExact(stream)), "cuStreamSynchronize (" + what + ")");
+        int status = call(() -> (int) streamSynchronize.invokeExact(stream));
+        if (status != 0) {
+            check(status, "cuStreamSynchronize (" + what + ")");
+        }
     }
 
     /** Loads a NUL-terminated PTX (or cubin) image. */

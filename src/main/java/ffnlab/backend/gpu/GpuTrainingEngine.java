@@ -184,19 +184,27 @@ final class GpuTrainingEngine implements TrainingEngine {
     /** Records one full step into a graph; on failure logs once and falls back to direct launches. */
     private CapturedGraph capture(DeviceLayers net, int rows) {
         s.beginCapture();
-        CapturedGraph graph = null;
+        CudaException failure = null;
         try {
             step(net, rows);
         } catch (CudaException e) {
-            LOG.warn("CUDA graph capture failed ({}); launching kernels one by one", e.getMessage());
+            failure = e;
         }
+        CapturedGraph graph = null;
         try {
             graph = s.endCapture();
-            graphs.put(rows, graph);
         } catch (CudaException e) {
-            LOG.warn("CUDA graph capture failed ({}); launching kernels one by one", e.getMessage());
-            graphsFailed = true;
+            failure = failure == null ? e : failure;
         }
+        if (failure != null) {
+            if (graph != null) {
+                graph.close();   // a partial step must never be replayed
+            }
+            LOG.warn("CUDA graph capture failed ({}); launching kernels one by one", failure.getMessage());
+            graphsFailed = true;
+            return null;
+        }
+        graphs.put(rows, graph);
         return graph;
     }
 

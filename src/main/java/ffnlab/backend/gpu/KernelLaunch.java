@@ -100,6 +100,9 @@ final class KernelLaunch {
         if (gridX == 0) {
             throw new IllegalStateException(kernel.symbol + ": launch size never set");
         }
-        driver.check(driver.launch(function, gridX, blockX, stream, pointers), "cuLaunchKernel (" + kernel.symbol + ")");
+        int status = driver.launch(function, gridX, blockX, stream, pointers);
+        if (status != 0) {
+            driver.check(status, "cuLaunchKernel (" + kernel.symbol + ")");
+        }
     }
 }
