@@ -29,6 +29,7 @@ final class Cublas {
     private final MethodHandle sgemv;
     private final MethodHandle statusString;
     private final MethodHandle getVersion;
+    private final MethodHandle getProperty;
 
     Cublas(SymbolLookup lib) {
         Linker linker = Linker.nativeLinker();
@@ -44,6 +45,7 @@ final class Cublas {
         sgemv = h(linker, lib, "cublasSgemv_v2", FunctionDescriptor.of(JAVA_INT, gemvArgs));
         statusString = optional(linker, lib, "cublasGetStatusString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
         getVersion = optional(linker, lib, "cublasGetVersion_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        getProperty = optional(linker, lib, "cublasGetProperty", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     }
 
     private static MethodHandle h(Linker linker, SymbolLookup lib, String name, FunctionDescriptor fd) {
@@ -97,6 +99,25 @@ final class Cublas {
             MemorySegment v = arena.allocate(JAVA_INT);
             check(CudaDriver.call(() -> (int) getVersion.invokeExact(handle, v)), "cublasGetVersion_v2");
             return v.get(JAVA_INT, 0);
+        }
+    }
+
+    /** "13.1.0" from cublasGetProperty (major, minor, patch level), or "unknown". Needs no handle. */
+    String libraryVersion() {
+        if (getProperty == null) {
+            return "unknown";
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment v = arena.allocate(JAVA_INT);
+            StringBuilder sb = new StringBuilder();
+            for (int property = 0; property <= 2; property++) {
+                int type = property;
+                if (CudaDriver.call(() -> (int) getProperty.invokeExact(type, v)) != 0) {
+                    return "unknown";
+                }
+                sb.append(property == 0 ? "" : ".").append(v.get(JAVA_INT, 0));
+            }
+            return sb.toString();
         }
     }
 

@@ -30,6 +30,8 @@ final class CudaRuntime {
     final int computeMajor;
     final int computeMinor;
     final String driverVersion;
+    final String cublasVersion;
+    final String nvrtcVersion;
     private final MemorySegment context;
     private final Map<Kernel, MemorySegment> functions;
 
@@ -46,6 +48,8 @@ final class CudaRuntime {
         this.computeMinor = driver.attribute(CudaDriver.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, device);
         int v = driver.driverVersion();
         this.driverVersion = v / 1000 + "." + (v % 1000) / 10;
+        this.cublasVersion = cublas.libraryVersion();
+        this.nvrtcVersion = nvrtc.version();
     }
 
     /** Empty when the GPU backend can run here; else the one-line reason. Never throws. */
@@ -108,8 +112,9 @@ final class CudaRuntime {
             driver.setCurrent(context);
             Map<Kernel, MemorySegment> functions = compile(driver, nvrtc, device);
             CudaRuntime runtime = new CudaRuntime(driver, cublas, nvrtc, device, context, functions);
-            LOG.info("GPU ready: {} (compute capability {}.{}), CUDA driver {}, NVRTC {}", runtime.deviceName,
-                    runtime.computeMajor, runtime.computeMinor, runtime.driverVersion, nvrtc.version());
+            LOG.info("GPU ready: {} (compute capability {}.{}), CUDA driver {}, cuBLAS {}, NVRTC {}", runtime.deviceName,
+                    runtime.computeMajor, runtime.computeMinor, runtime.driverVersion, runtime.cublasVersion,
+                    runtime.nvrtcVersion);
             return runtime;
         } catch (CudaException | GpuUnavailableException e) {
             return e.getMessage();

@@ -7,6 +7,8 @@ import ffnlab.backend.gpu.KernelSource.Kernel;
 import ffnlab.data.Examples;
 import ffnlab.nn.Activation;
 import ffnlab.nn.Loss;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +41,15 @@ public final class GpuBackend implements Backend {
     /** The device's name and compute capability, e.g. "NVIDIA H200 (cc 9.0)". */
     public String deviceName() {
         return runtime.describe();
+    }
+
+    /** For provenance: {cuda_driver, cublas, nvrtc} versions, e.g. {13.0, 13.1.0, 13.0}. */
+    public Map<String, String> libraryVersions() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("cuda_driver", runtime.driverVersion);
+        v.put("cublas", runtime.cublasVersion);
+        v.put("nvrtc", runtime.nvrtcVersion);
+        return v;
     }
 
     @Override

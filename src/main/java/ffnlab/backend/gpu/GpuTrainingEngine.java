@@ -109,7 +109,7 @@ final class GpuTrainingEngine implements TrainingEngine {
 
     @Override
     public double trainEpoch(int[] permutation, int batchSize) {
-        runtime.makeCurrent();
+        enter();
         int total = permutation.length;
         if (total != train.rows()) {
             throw new IllegalArgumentException("permutation has " + total + " entries for " + train.rows() + " patterns");
@@ -217,7 +217,7 @@ final class GpuTrainingEngine implements TrainingEngine {
 
     @Override
     public Evaluation evaluate(Examples data) {
-        runtime.makeCurrent();
+        enter();
         if (data.features() != arch.inputs() || data.outputs() != arch.outputs()) {
             throw new IllegalArgumentException("data has " + data.features() + " inputs and " + data.outputs()
                     + " outputs, the network " + arch);
@@ -245,7 +245,7 @@ final class GpuTrainingEngine implements TrainingEngine {
 
     @Override
     public float[] predict(float[] x, int rows) {
-        runtime.makeCurrent();
+        enter();
         int n = arch.inputs();
         int k = arch.outputs();
         if (x.length < (long) rows * n) {
@@ -274,10 +274,18 @@ final class GpuTrainingEngine implements TrainingEngine {
 
     @Override
     public Parameters parameters() {
-        runtime.makeCurrent();
+        enter();
         float[] flat = new float[layout.size()];
         s.download(theta, flat, 0, flat.length, "reading the parameters");
         return layout.unpack(flat);
+    }
+
+    /** Every entry point: refuses a closed engine, makes the context current on the calling thread. */
+    private void enter() {
+        if (closed) {
+            throw new IllegalStateException("the GPU engine was closed");
+        }
+        runtime.makeCurrent();
     }
 
     @Override

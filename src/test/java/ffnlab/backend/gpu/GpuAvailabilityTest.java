@@ -24,6 +24,9 @@ class GpuAvailabilityTest {
             GpuBackend backend = new GpuBackend();
             assertEquals("gpu", backend.name());
             assertTrue(backend.deviceName().contains("cc "), backend.deviceName());
+            var versions = backend.libraryVersions();
+            assertEquals(java.util.List.of("cuda_driver", "cublas", "nvrtc"), java.util.List.copyOf(versions.keySet()));
+            versions.forEach((library, version) -> assertTrue(version.matches("\\d+(\\.\\d+)+"), library + " " + version));
             backend.close();
         }
     }

@@ -186,7 +186,9 @@ class GpuTrainingTest {
         Examples data = classification(5000, 20, 3, 6);
         Parameters initial = new Initialiser.PyTorchDefault().create(arch, 8);
         EngineSpec spec = new EngineSpec(arch, initial, Loss.CROSS_ENTROPY, Reduction.MEAN, new Optimiser.Sgd(0.1), 1);
+        TrainingEngine closed;
         try (TrainingEngine cpu = new ReferenceBackend().open(spec, data); TrainingEngine onGpu = gpu.open(spec, data)) {
+            closed = onGpu;
             float[] y0 = cpu.predict(data.x(), data.rows());
             float[] y1 = onGpu.predict(data.x(), data.rows());
             for (int i = 0; i < y0.length; i++) {
@@ -198,6 +200,7 @@ class GpuTrainingTest {
             assertEquals(e0.correct(), e1.correct(), 2, "hits");
             assertTrue(onGpu.parameters().bitwiseEquals(initial), "parameters read back unchanged");
         }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, closed::parameters);
     }
 
     @Test
