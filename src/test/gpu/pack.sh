@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs what tools/gpu/check.sh needs into one folder (default .gpu/, git-ignored): a jlink'd Java runtime
+# Packs what src/test/gpu/check.sh needs into one folder (default .gpu/, git-ignored): a jlink'd Java runtime
 # (tar.xz, ~22 MB, built once), the compiled classes and test classes, log4j and the JUnit console launcher.
 # Run from the repository root after `mvn -B -o test-compile`; needs JAVA_HOME = a JDK 25 and the jars in ~/.m2.
 set -euo pipefail
@@ -19,7 +19,7 @@ cp -r target/test-classes "$DEST/test-classes"
 cp "$M2/org/apache/logging/log4j/log4j-api/$LOG4J/log4j-api-$LOG4J.jar" "$DEST/lib/log4j-api.jar"
 cp "$M2/org/apache/logging/log4j/log4j-core/$LOG4J/log4j-core-$LOG4J.jar" "$DEST/lib/log4j-core.jar"
 cp "$CONSOLE" "$DEST/lib/junit-console.jar"
-cp tools/gpu/check.sh "$DEST/check.sh"
+cp src/test/gpu/check.sh "$DEST/check.sh"
 if [ ! -f "$DEST/jre.tar.xz" ]; then
   MODULES="$("$JAVA_HOME/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 25 \
     "$DEST/lib/log4j-api.jar" "$DEST/lib/log4j-core.jar" "$DEST/lib/junit-console.jar" "$DEST/classes" "$DEST/test-classes")"
