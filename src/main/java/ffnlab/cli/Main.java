@@ -105,12 +105,45 @@ public final class Main {
      */
     static int report(String resultsName, Path results, PrintStream out) {
         ExperimentDirectory dir = new ResultsStore(results).experiment(resultsName);
-        List<TrialRecord> records = TrialRecord.readAll(dir);
+        List<TrialRecord> records = new ArrayList<>(TrialRecord.readAll(dir));
+        records.sort(Comparator.comparing(TrialRecord::coordinates, Main::compareCoordinates));
         if (records.isEmpty()) {
             throw new IllegalArgumentException("no finished trials in " + dir.path() + "; run the experiment first");
         }
         out.print(ResultsTable.of(records));
         return 0;
+    }
+
+    /** Orders configurations by their swept values: numbers by value, lists by length then elements, text by name. */
+    static int compareCoordinates(Map<String, Object> a, Map<String, Object> b) {
+        java.util.Iterator<Object> i = a.values().iterator();
+        java.util.Iterator<Object> j = b.values().iterator();
+        while (i.hasNext() && j.hasNext()) {
+            int c = compareValues(i.next(), j.next());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Boolean.compare(i.hasNext(), j.hasNext());
+    }
+
+    private static int compareValues(Object x, Object y) {
+        if (x instanceof Number p && y instanceof Number q) {
+            return Double.compare(p.doubleValue(), q.doubleValue());
+        }
+        if (x instanceof List<?> p && y instanceof List<?> q) {
+            if (p.size() != q.size()) {
+                return Integer.compare(p.size(), q.size());
+            }
+            for (int k = 0; k < p.size(); k++) {
+                int c = compareValues(p.get(k), q.get(k));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+        return String.valueOf(x).compareTo(String.valueOf(y));
     }
 
     private static int check(CommandLine cl, PrintStream out) {
