@@ -1,0 +1,134 @@
+package ffnlab.report;
+
+import ffnlab.analysis.Aggregation;
+import ffnlab.analysis.Metric;
+import ffnlab.analysis.Optimum;
+import ffnlab.analysis.TrialTable;
+import ffnlab.plot.SweptAxis;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import tech.tablesaw.api.Table;
+
+/**
+ * The "chapter vs measured" box: the chapter's claim (report.chapter), the measured optimum with its confidence
+ * interval, the settings not distinguishable from it, whether the chapter's optimum agrees, and for batch-size
+ * sweeps where the time per weight update is lowest (the chapter's U-curve). Plain sentences; the page escapes them.
+ */
+public final class ChapterComparison {
+    private ChapterComparison() {
+    }
+
+    public static List<String> sentences(ExperimentFindings f) {
+        List<String> out = new ArrayList<>();
+        ChapterClaims chapter = f.chapter();
+        if (!chapter.note().isEmpty()) {
+            out.add("Chapter: " + chapter.note());
+        }
+        Table table = f.perConfiguration();
+        String test = f.measure().finalTest().key();
+        if (f.optimum().isPresent() && f.configurations() > 1) {
+            Optimum o = f.optimum().get();
+            out.add("Measured: " + (f.measure().higherIsBetter() ? "highest" : "lowest") + " mean final test "
+                    + f.measure().label() + " at " + o.configuration() + ": " + Html.meanCi(o.mean(), o.ci95())
+                    + " (95% CI, n = " + table.intColumn(Aggregation.N).getInt(o.row()) + ").");
+            out.add(o.indistinguishable().isEmpty()
+                    ? "Every other setting is distinguishably worse (no 95% CI overlaps the optimum's)."
+                    : "Not distinguishable from it (overlapping 95% CIs): " + String.join("; ", o.indistinguishable()) + ".");
+            chapter.optimum().ifPresent(claimed -> out.add(verdict(f, o, claimed)));
+        } else if (f.optimum().isPresent()) {
+            Optimum o = f.optimum().get();
+            out.add("Measured final test " + f.measure().label() + ": " + Html.meanCi(o.mean(), o.ci95()) + " (95% CI, n = "
+                    + table.intColumn(Aggregation.N).getInt(o.row()) + ").");
+        }
+        if (chapter.mse().isPresent() && table.containsColumn(Metric.FINAL_TRAIN_MSE.key() + Aggregation.MEAN)) {
+            int row = f.optimum().map(Optimum::row).orElse(0);
+            double mean = table.doubleColumn(Metric.FINAL_TRAIN_MSE.key() + Aggregation.MEAN).getDouble(row);
+            double ci = table.doubleColumn(Metric.FINAL_TRAIN_MSE.key() + Aggregation.CI95).getDouble(row);
+            double claimed = chapter.mse().getAsDouble();
+            out.add("Final training m.s.e.: chapter " + Html.number(claimed) + ", measured " + Html.meanCi(mean, ci)
+                    + (Math.abs(mean - claimed) <= 0.005 + (Double.isFinite(ci) ? ci : 0) ? " (agrees)." : " (differs)."));
+        }
+        f.batchKey().ifPresent(b -> out.add(updateTimeShape(table, b)));
+        if (out.isEmpty()) {
+            out.add("No chapter claim is recorded for this experiment (report.chapter in the experiment file).");
+        }
+        return out;
+    }
+
+    private static String verdict(ExperimentFindings f, Optimum o, Object claimed) {
+        Table table = f.perConfiguration();
+        String xKey = f.results().xKey();
+        int row = -1;
+        if (xKey != null) {
+            SweptAxis axis = SweptAxis.of(table, xKey);
+            OptionalDouble number = f.chapter().numericOptimum();
+            for (int i = 0; i < table.rowCount(); i++) {
+                boolean same = axis.numeric() && number.isPresent() ? axis.x()[i] == number.getAsDouble()
+                        : axis.labels().get(i).equals(String.valueOf(claimed));
+                if (same) {
+                    row = i;
+                    break;
+                }
+            }
+        }
+        String name = "The chapter's optimum (" + claimed + ")";
+        if (row < 0) {
+            return name + " was not among the swept values, so it cannot be compared.";
+        }
+        String configuration = table.stringColumn(TrialTable.CONFIGURATION).get(row);
+        String key = f.measure().finalTest().key();
+        String measured = Html.meanCi(table.doubleColumn(key + Aggregation.MEAN).getDouble(row),
+                table.doubleColumn(key + Aggregation.CI95).getDouble(row));
+        if (row == o.row()) {
+            return name + " is also the measured optimum: agrees.";
+        }
+        if (o.indistinguishable().contains(configuration)) {
+            return name + " measures " + measured + ", within the overlap of the optimum's 95% CI: agrees within the "
+                    + "noise of the seeds, though the measured mean is best at " + o.configuration() + ".";
+        }
+        return name + " measures " + measured + ", distinguishably worse than the measured optimum ("
+                + o.configuration() + "): the measurement differs from the chapter.";
+    }
+
+    /** Where the mean time per update is lowest, and whether the curve over batch size is U-shaped. */
+    static String updateTimeShape(Table table, String batchKey) {
+        String column = Metric.MEAN_UPDATE_TIME_US.key() + Aggregation.MEAN;
+        if (!table.containsColumn(column) || table.rowCount() < 2 || !table.column(batchKey).type().name().equals("DOUBLE")) {
+            return "Time per weight update: not measured for every batch size.";
+        }
+        double[] b = table.doubleColumn(batchKey).asDoubleArray();
+        double[] t = table.doubleColumn(column).asDoubleArray();
+        int best = -1;
+        for (int i = 0; i < t.length; i++) {
+            if (Double.isFinite(t[i]) && (best < 0 || t[i] < t[best])) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return "Time per weight update: not measured.";
+        }
+        int smallest = argExtreme(b, true);
+        int largest = argExtreme(b, false);
+        String where = "Time per weight update is lowest at " + batchKey + " = " + Html.number(b[best]) + " ("
+                + Html.number(t[best]) + " us)";
+        if (best == smallest) {
+            return where + ", the smallest batch size: it grows with B here, no U-curve (the chapter expects a U with an "
+                    + "interior optimum).";
+        }
+        if (best == largest) {
+            return where + ", the largest batch size: it falls with B over the whole sweep, no U-curve.";
+        }
+        return where + ", an interior batch size: a U-curve, as the chapter describes.";
+    }
+
+    private static int argExtreme(double[] x, boolean min) {
+        int k = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (min ? x[i] < x[k] : x[i] > x[k]) {
+                k = i;
+            }
+        }
+        return k;
+    }
+}
