@@ -45,8 +45,18 @@ public final class Html {
         return String.format(Locale.ROOT, "%.3e", x);
     }
 
-    /** {@code mean ± half-width}, or the mean alone when there is no interval. */
+    /**
+     * {@code mean ± half-width} with the half-width to two significant digits and the mean to the same decimal place
+     * ({@code 0.2690 ± 0.0070}); the mean alone when there is no interval.
+     */
     public static String meanCi(double mean, double halfWidth) {
-        return Double.isFinite(halfWidth) ? number(mean) + " ± " + number(halfWidth) : number(mean);
+        if (!Double.isFinite(halfWidth)) {
+            return number(mean);
+        }
+        if (!Double.isFinite(mean) || halfWidth <= 0 || halfWidth < 1e-9 || Math.abs(mean) >= 1e7 || halfWidth >= 1e7) {
+            return number(mean) + " ± " + number(halfWidth);
+        }
+        int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10(halfWidth)));
+        return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", mean, halfWidth);
     }
 }
