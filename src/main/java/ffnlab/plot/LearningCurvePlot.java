@@ -24,7 +24,7 @@ public final class LearningCurvePlot {
     /**
      * @param curves      per configuration and epoch, from {@link Aggregation#curves}
      * @param trainColumn e.g. {@code train_mse}, or null to draw only the test curve
-     * @param testColumn  e.g. {@code test_mse}
+     * @param testColumn  e.g. {@code test_mse}, or null to draw only the training curve (solid, with its interval)
      * @param title       the chart title
      * @param yTitle      the y axis title
      * @param logY        logarithmic y axis (used only when all values are positive and span more than a decade)
@@ -40,6 +40,9 @@ public final class LearningCurvePlot {
                 ordered.add(c);
             }
         }
+        String primary = testColumn != null ? testColumn : trainColumn;
+        String primaryName = testColumn != null ? "test" : "train";
+        String secondary = testColumn != null ? trainColumn : null;
         boolean allPositive = true;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -48,7 +51,7 @@ public final class LearningCurvePlot {
             Table rows = curves.where(curves.stringColumn(TrialTable.CONFIGURATION).isEqualTo(configuration));
             double[] epochs = rows.intColumn(Metric.EPOCH).asDoubleArray();
             String label = ordered.size() == 1 ? "" : configuration + " ";
-            double[] test = rows.doubleColumn(testColumn + Aggregation.MEAN).asDoubleArray();
+            double[] test = rows.doubleColumn(primary + Aggregation.MEAN).asDoubleArray();
             allPositive &= positive(test);
             for (double v : test) {
                 if (Double.isFinite(v)) {
@@ -56,8 +59,8 @@ public final class LearningCurvePlot {
                     hi = Math.max(hi, v);
                 }
             }
-            line(chart, label + "test", epochs, test, ChartStyle.SOLID, colour, true);
-            double[] half = rows.doubleColumn(testColumn + Aggregation.CI95).asDoubleArray();
+            line(chart, label + primaryName, epochs, test, ChartStyle.SOLID, colour, true);
+            double[] half = rows.doubleColumn(primary + Aggregation.CI95).asDoubleArray();
             if (java.util.Arrays.stream(half).anyMatch(Double::isFinite)) {
                 double[] low = new double[test.length];
                 double[] high = new double[test.length];
@@ -67,11 +70,11 @@ public final class LearningCurvePlot {
                     high[i] = test[i] + h;
                 }
                 allPositive &= positive(low);
-                line(chart, label + "test 95% CI low", epochs, low, ChartStyle.DOTTED, colour, false);
-                line(chart, label + "test 95% CI high", epochs, high, ChartStyle.DOTTED, colour, false);
+                line(chart, label + primaryName + " 95% CI low", epochs, low, ChartStyle.DOTTED, colour, false);
+                line(chart, label + primaryName + " 95% CI high", epochs, high, ChartStyle.DOTTED, colour, false);
             }
-            if (trainColumn != null) {
-                double[] train = rows.doubleColumn(trainColumn + Aggregation.MEAN).asDoubleArray();
+            if (secondary != null) {
+                double[] train = rows.doubleColumn(secondary + Aggregation.MEAN).asDoubleArray();
                 allPositive &= positive(train);
                 line(chart, label + "train", epochs, train, ChartStyle.DASHED, colour, true);
             }

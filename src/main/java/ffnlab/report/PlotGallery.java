@@ -79,21 +79,20 @@ public final class PlotGallery {
         String rep = f.representative().map(t -> f.results().configuration(t) + ", seed " + t.seed()).orElse("");
         return switch (kind) {
             case LEARNING_CURVES -> {
-                boolean regression = f.measure().task() == Task.REGRESSION && f.hasCurve(Metric.TEST_MSE);
+                boolean regression = f.measure().task() == Task.REGRESSION
+                        && (f.hasCurve(Metric.TEST_MSE) || f.hasCurve(Metric.TRAIN_MSE));
                 String train = regression ? Metric.TRAIN_MSE : Metric.TRAIN_LOSS;
                 String test = regression ? Metric.TEST_MSE : Metric.TEST_LOSS;
                 require(f.hasCurve(test) || f.hasCurve(train), "no per-epoch " + test + " or " + train + " in metrics.csv");
-                if (!f.hasCurve(test)) {
-                    test = train;
-                    train = null;
-                } else if (!f.hasCurve(train)) {
-                    train = null;
-                }
                 String what = regression ? "m.s.e." : "loss";
-                yield figure(kind, id, "Learning curves",
-                        "Training (dashed) and test (solid) " + what + " against epochs, mean over seeds; dotted lines "
-                                + "bound the 95% confidence interval of the test curve.",
-                        LearningCurvePlot.build(f.curves(), train, test, what + " against epochs", what, true));
+                String caption = f.hasCurve(test) && f.hasCurve(train)
+                        ? "Training (dashed) and test (solid) " + what + " against epochs, mean over seeds; dotted lines "
+                                + "bound the 95% confidence interval of the test curve."
+                        : (f.hasCurve(test) ? "Test " : "Training ") + what + " against epochs, mean over seeds"
+                                + (f.hasCurve(test) ? "" : " (no test set)") + "; dotted lines bound its 95% confidence interval.";
+                yield figure(kind, id, "Learning curves", caption,
+                        LearningCurvePlot.build(f.curves(), f.hasCurve(train) ? train : null, f.hasCurve(test) ? test : null,
+                                what + " against epochs", what, true));
             }
             case ACCURACY_CURVES -> {
                 require(f.hasCurve(Metric.TEST_ACCURACY), "no per-epoch test_accuracy in metrics.csv");

@@ -86,6 +86,8 @@ class ReportBuilderTest {
         ResultsFixture.toyMapping(results);
         String html = Files.readString(ReportBuilder.build(results, tmp.resolve("reports"), "toy-mapping"));
         assertTrue(html.contains("<figure class=\"plot\" id=\"weights\"><svg"));
+        assertTrue(html.contains("Training m.s.e. against epochs, mean over seeds (no test set)"), "Example 2 has no test set");
+        assertTrue(html.contains("aria-label=\"Learning curves\""));
         assertTrue(html.contains("Final training m.s.e.: chapter 0.107, measured 0.1071 (agrees)."), html);
         assertTrue(html.contains("Learnt weights and biases beside the chapter&#39;s"));
     }
