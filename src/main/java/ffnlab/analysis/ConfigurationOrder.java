@@ -7,7 +7,7 @@ import java.util.List;
  * Orders trials by their swept coordinates, key by key in sweep order: numbers numerically, lists by length then
  * elements, anything else by its text. Trial ids are hashes, so this is what puts a sweep back in its natural order.
  */
-final class ConfigurationOrder implements Comparator<TrialRecord> {
+final class ConfigurationOrder implements Comparator<FinishedTrial> {
     private final List<String> keys;
 
     ConfigurationOrder(List<String> keys) {
@@ -15,7 +15,7 @@ final class ConfigurationOrder implements Comparator<TrialRecord> {
     }
 
     @Override
-    public int compare(TrialRecord a, TrialRecord b) {
+    public int compare(FinishedTrial a, FinishedTrial b) {
         for (String key : keys) {
             int c = compareValues(a.coordinates().get(key), b.coordinates().get(key));
             if (c != 0) {
@@ -46,6 +46,6 @@ final class ConfigurationOrder implements Comparator<TrialRecord> {
             }
             return 0;
         }
-        return TrialRecord.formatValue(a).compareTo(TrialRecord.formatValue(b));
+        return FinishedTrial.formatValue(a).compareTo(FinishedTrial.formatValue(b));
     }
 }

@@ -23,7 +23,7 @@ import org.apache.logging.log4j.Logger;
  * @param unfinished  ids of trial folders without summary.yaml (running or interrupted)
  * @param sweptKeys   the swept keys in sweep order, seed keys excluded
  */
-public record ExperimentResults(String name, Path dir, YamlDocument experiment, List<TrialRecord> trials,
+public record ExperimentResults(String name, Path dir, YamlDocument experiment, List<FinishedTrial> trials,
                                 List<String> unfinished, List<String> sweptKeys) {
     private static final Logger LOG = LogManager.getLogger();
 
@@ -37,14 +37,14 @@ public record ExperimentResults(String name, Path dir, YamlDocument experiment, 
         Path experimentFile = dir.resolve("experiment.yaml");
         YamlDocument spec = Files.exists(experimentFile) ? YamlDocument.read(experimentFile)
                 : YamlDocument.parse(experimentFile, "");
-        List<TrialRecord> trials = new ArrayList<>();
+        List<FinishedTrial> trials = new ArrayList<>();
         List<String> unfinished = new ArrayList<>();
         Path trialsDir = dir.resolve("trials");
         if (Files.isDirectory(trialsDir)) {
             try (Stream<Path> list = Files.list(trialsDir)) {
                 for (Path trialDir : list.filter(Files::isDirectory).sorted().toList()) {
                     if (Files.exists(trialDir.resolve("summary.yaml"))) {
-                        trials.add(TrialRecord.read(trialDir));
+                        trials.add(FinishedTrial.read(trialDir));
                     } else {
                         unfinished.add(trialDir.getFileName().toString());
                     }
@@ -56,14 +56,14 @@ public record ExperimentResults(String name, Path dir, YamlDocument experiment, 
         LinkedHashSet<String> keys = new LinkedHashSet<>();
         trials.forEach(t -> keys.addAll(t.coordinates().keySet()));
         List<String> swept = List.copyOf(keys);
-        trials.sort(new ConfigurationOrder(swept).thenComparingLong(TrialRecord::seed));
+        trials.sort(new ConfigurationOrder(swept).thenComparingLong(FinishedTrial::seed));
         LOG.info("{}: {} finished trials, {} unfinished", experiment, trials.size(), unfinished.size());
         return new ExperimentResults(experiment, dir, spec, List.copyOf(trials), List.copyOf(unfinished), swept);
     }
 
     /** Classification when any trial measured an accuracy, else regression. */
     public Task task() {
-        for (TrialRecord t : trials) {
+        for (FinishedTrial t : trials) {
             if (Double.isFinite(t.summaryValue(Metric.FINAL_TEST_ACCURACY))
                     || Double.isFinite(t.summaryValue(Metric.FINAL_TRAIN_ACCURACY))) {
                 return Task.CLASSIFICATION;
@@ -73,7 +73,7 @@ public record ExperimentResults(String name, Path dir, YamlDocument experiment, 
     }
 
     /** The configuration label of a trial within this experiment. */
-    public String configuration(TrialRecord trial) {
+    public String configuration(FinishedTrial trial) {
         return trial.configuration(name);
     }
 

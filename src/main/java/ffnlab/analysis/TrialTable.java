@@ -31,14 +31,14 @@ public final class TrialTable {
      * every value is a number, else text) and one per {@link Metric}.
      */
     public static Table summaries(ExperimentResults results) {
-        List<TrialRecord> trials = results.trials();
+        List<FinishedTrial> trials = results.trials();
         Map<String, Integer> index = configurationIndex(results);
         Table table = Table.create(results.name() + " trials");
         table.addColumns(
-                StringColumn.create(TRIAL_ID, trials.stream().map(TrialRecord::id).toList()),
+                StringColumn.create(TRIAL_ID, trials.stream().map(FinishedTrial::id).toList()),
                 StringColumn.create(CONFIGURATION, trials.stream().map(results::configuration).toList()),
                 IntColumn.create(CONFIG_INDEX, trials.stream().mapToInt(t -> index.get(results.configuration(t))).toArray()),
-                LongColumn.create(SEED, trials.stream().mapToLong(TrialRecord::seed).toArray()),
+                LongColumn.create(SEED, trials.stream().mapToLong(FinishedTrial::seed).toArray()),
                 StringColumn.create(STATUS, trials.stream().map(t -> t.diverged() ? "diverged" : "finished").toList()));
         for (String key : results.sweptKeys()) {
             table.addColumns(coordinateColumn(key, trials.stream().map(t -> t.coordinates().get(key)).toList()));
@@ -56,7 +56,7 @@ public final class TrialTable {
     public static Table epochs(ExperimentResults results) {
         Map<String, Integer> index = configurationIndex(results);
         Table table = null;
-        for (TrialRecord t : results.trials()) {
+        for (FinishedTrial t : results.trials()) {
             if (t.diverged()) {
                 continue;
             }
@@ -86,7 +86,7 @@ public final class TrialTable {
     /** Configuration labels in sweep order (trials are already sorted by configuration). */
     static Map<String, Integer> configurationIndex(ExperimentResults results) {
         Map<String, Integer> index = new LinkedHashMap<>();
-        for (TrialRecord t : results.trials()) {
+        for (FinishedTrial t : results.trials()) {
             index.putIfAbsent(results.configuration(t), index.size());
         }
         return index;
@@ -99,7 +99,7 @@ public final class TrialTable {
             return DoubleColumn.create(key, values.stream().mapToDouble(v -> ((Number) v).doubleValue()));
         }
         List<String> text = new ArrayList<>();
-        values.forEach(v -> text.add(v == null ? "" : TrialRecord.formatValue(v)));
+        values.forEach(v -> text.add(v == null ? "" : FinishedTrial.formatValue(v)));
         return StringColumn.create(key, text);
     }
 }

@@ -18,7 +18,8 @@ import tech.tablesaw.api.Table;
  *   chapter:
  *     optimum: 64                 # the swept value the chapter found best (a number, or text)
  *     note: "Example 3b: optimum number of hidden neurons 64"
- *     mse: 0.107                  # a final training m.s.e. the chapter prints (Example 2)
+ *     mse: 0.107                  # a final training m.s.e. the chapter prints, or
+ *     mse_after_1000_epochs: 0.107  # the training m.s.e. it prints at an epoch (Example 2)
  *     parameters:                 # learnt weights the chapter prints (Example 2), 1-based layers
  *       - {layer: 1, kind: W, values: [[-2.01, -0.52, -1.87], [3.56, -2.61, 2.43]]}
  *       - {layer: 1, kind: b, values: [0.23, -0.93, 0.16]}
@@ -26,10 +27,13 @@ import tech.tablesaw.api.Table;
  *
  * @param optimum    the claimed optimum as written (empty when not claimed)
  * @param note       the chapter's words
- * @param mse        a claimed final training m.s.e.
+ * @param mse        a claimed training m.s.e.
+ * @param mseEpoch   the epoch it is claimed at (from {@code mse_after_<N>_epochs}); empty = at the end
  * @param parameters claimed parameters in parameters.csv layout ({@code layer, kind, row, col, value}), or null
  */
-public record ChapterClaims(Optional<Object> optimum, String note, OptionalDouble mse, Table parameters) {
+public record ChapterClaims(Optional<Object> optimum, String note, OptionalDouble mse, java.util.OptionalInt mseEpoch,
+                            Table parameters) {
+    private static final java.util.regex.Pattern MSE_AFTER = java.util.regex.Pattern.compile("mse_after_(\\d+)_epochs");
 
     /** Reads {@code report.chapter} from experiment.yaml. */
     public static ChapterClaims of(YamlDocument experiment) {
@@ -37,9 +41,17 @@ public record ChapterClaims(Optional<Object> optimum, String note, OptionalDoubl
         Object optimum = chapter.get("optimum");
         String note = chapter.get("note") == null ? "" : String.valueOf(chapter.get("note"));
         double mse = YamlDocument.asNumber(chapter.get("mse"));
+        java.util.OptionalInt epoch = java.util.OptionalInt.empty();
+        for (Map.Entry<String, Object> e : chapter.entrySet()) {
+            java.util.regex.Matcher m = MSE_AFTER.matcher(e.getKey());
+            if (m.matches()) {
+                mse = YamlDocument.asNumber(e.getValue());
+                epoch = java.util.OptionalInt.of(Integer.parseInt(m.group(1)));
+            }
+        }
         Table parameters = chapter.get("parameters") == null ? null : parameters(experiment, chapter.get("parameters"));
         return new ChapterClaims(Optional.ofNullable(optimum), note, Double.isFinite(mse) ? OptionalDouble.of(mse)
-                : OptionalDouble.empty(), parameters);
+                : OptionalDouble.empty(), epoch, parameters);
     }
 
     /** The claimed optimum as a number, when it is one. */

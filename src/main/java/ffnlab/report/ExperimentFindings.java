@@ -5,7 +5,7 @@ import ffnlab.analysis.ErrorMeasure;
 import ffnlab.analysis.ExperimentResults;
 import ffnlab.analysis.Metric;
 import ffnlab.analysis.Optimum;
-import ffnlab.analysis.TrialRecord;
+import ffnlab.analysis.FinishedTrial;
 import ffnlab.analysis.TrialTable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +29,7 @@ import tech.tablesaw.api.Table;
  */
 public record ExperimentFindings(ExperimentResults results, Table trials, Table perConfiguration, Table curves,
                                  ErrorMeasure measure, Optional<Optimum> optimum, ChapterClaims chapter,
-                                 Optional<TrialRecord> representative) {
+                                 Optional<FinishedTrial> representative) {
 
     /** Per-epoch columns drawn as curves when some trial measured them. */
     private static final List<String> CURVE_COLUMNS = List.of(Metric.TRAIN_LOSS, Metric.TEST_LOSS, Metric.TRAIN_MSE,
@@ -52,10 +52,10 @@ public record ExperimentFindings(ExperimentResults results, Table trials, Table 
         }
         Table curves = measured.isEmpty() ? Aggregation.curves(epochs.emptyCopy(), List.of())
                 : Aggregation.curves(epochs, measured);
-        Optional<TrialRecord> representative = results.trials().stream()
+        Optional<FinishedTrial> representative = results.trials().stream()
                 .filter(t -> !t.diverged())
                 .filter(t -> optimum.isEmpty() || results.configuration(t).equals(optimum.get().configuration()))
-                .min(Comparator.comparingLong(TrialRecord::seed));
+                .min(Comparator.comparingLong(FinishedTrial::seed));
         if (representative.isEmpty()) {
             representative = results.trials().stream().findFirst();
         }

@@ -5,7 +5,7 @@ import static ffnlab.report.Html.escape;
 import ffnlab.analysis.Aggregation;
 import ffnlab.analysis.Metric;
 import ffnlab.analysis.Optimum;
-import ffnlab.analysis.TrialRecord;
+import ffnlab.analysis.FinishedTrial;
 import ffnlab.analysis.TrialTable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,7 +44,7 @@ public final class ExperimentPage {
         }
         h.append("</p>\n");
         h.append("<section class=\"claims\" id=\"chapter-vs-measured\"><h2>Chapter vs measured</h2><ul>\n");
-        for (String s : ChapterComparison.sentences(f)) {
+        for (String s : ChapterVsMeasured.sentences(f)) {
             h.append("<li>").append(escape(s)).append("</li>\n");
         }
         h.append("</ul></section>\n");
@@ -115,8 +115,8 @@ public final class ExperimentPage {
         }
         for (String key : r.sweptKeys()) {
             Set<String> values = new LinkedHashSet<>();
-            for (TrialRecord t : r.trials()) {
-                values.add(TrialRecord.formatValue(t.coordinates().get(key)));
+            for (FinishedTrial t : r.trials()) {
+                values.add(FinishedTrial.formatValue(t.coordinates().get(key)));
             }
             h.append("<li><code>").append(escape(key)).append("</code>: ").append(escape(String.join(", ", values)))
                     .append("</li>\n");
@@ -133,14 +133,14 @@ public final class ExperimentPage {
     }
 
     private static void diverged(StringBuilder h, ExperimentFindings f) {
-        List<TrialRecord> diverged = f.results().trials().stream().filter(TrialRecord::diverged).toList();
+        List<FinishedTrial> diverged = f.results().trials().stream().filter(FinishedTrial::diverged).toList();
         h.append("<h2 id=\"diverged\">Diverged trials</h2>\n");
         if (diverged.isEmpty()) {
             h.append("<p>None.</p>\n");
             return;
         }
         h.append("<table><thead><tr><th>trial</th><th>configuration</th><th>seed</th><th>diverged at epoch</th></tr></thead><tbody>\n");
-        for (TrialRecord t : diverged) {
+        for (FinishedTrial t : diverged) {
             h.append("<tr><td class=\"text\"><code>").append(escape(t.id())).append("</code></td><td class=\"text\">")
                     .append(escape(f.results().configuration(t))).append("</td><td>").append(t.seed()).append("</td><td>")
                     .append(Html.number(t.summary().optionalNumber("diverged_epoch"))).append("</td></tr>\n");
@@ -152,7 +152,7 @@ public final class ExperimentPage {
         h.append("<h2 id=\"provenance\">Provenance</h2>\n<table><tbody>\n");
         for (String key : PROVENANCE) {
             Set<String> values = new TreeSet<>();
-            for (TrialRecord t : f.results().trials()) {
+            for (FinishedTrial t : f.results().trials()) {
                 Object v = t.provenance().get(key);
                 if (v != null) {
                     values.add(String.valueOf(v));
@@ -174,7 +174,7 @@ public final class ExperimentPage {
     static String dates(ExperimentFindings f) {
         TreeSet<String> starts = new TreeSet<>();
         TreeSet<String> ends = new TreeSet<>();
-        for (TrialRecord t : f.results().trials()) {
+        for (FinishedTrial t : f.results().trials()) {
             String s = t.provenance().string("started_at", "");
             String e = t.provenance().string("ended_at", "");
             if (!s.isEmpty()) {

@@ -1,7 +1,7 @@
 package ffnlab.report;
 
 import ffnlab.analysis.Metric;
-import ffnlab.analysis.TrialRecord;
+import ffnlab.analysis.FinishedTrial;
 import ffnlab.data.Task;
 import ffnlab.plot.ConfusionMatrixPlot;
 import ffnlab.plot.ErrorVsSweptPlot;
@@ -52,7 +52,7 @@ public final class PlotGallery {
             kinds.add(PlotKind.TIME_VS_BATCH);
         }
         kinds.add(classification ? PlotKind.CONFUSION_MATRIX : PlotKind.PREDICTED_VS_ACTUAL);
-        if (f.representative().flatMap(TrialRecord::parameters).map(Table::rowCount).orElse(Integer.MAX_VALUE)
+        if (f.representative().flatMap(FinishedTrial::parameters).map(Table::rowCount).orElse(Integer.MAX_VALUE)
                 <= WeightsPlot.MAX_PARAMETERS) {
             kinds.add(PlotKind.WEIGHTS);
         }
@@ -134,7 +134,7 @@ public final class PlotGallery {
                         PredictedVsActualPlot.build(p, "predicted against actual"));
             }
             case WEIGHTS -> {
-                Optional<Table> learnt = f.representative().flatMap(TrialRecord::parameters);
+                Optional<Table> learnt = f.representative().flatMap(FinishedTrial::parameters);
                 require(learnt.isPresent(), "no parameters.csv (written only for networks of at most 10000 parameters)");
                 yield figure(kind, id, "Learnt weights (" + rep + ")",
                         "Learnt weights and biases" + (f.chapter().parameters() != null ? " beside the chapter's" : "")
@@ -145,7 +145,7 @@ public final class PlotGallery {
     }
 
     private static Table predictions(ExperimentFindings f) {
-        Optional<Table> p = f.representative().flatMap(TrialRecord::predictions);
+        Optional<Table> p = f.representative().flatMap(FinishedTrial::predictions);
         require(p.isPresent(), "no predictions.csv in the representative trial");
         return p.get();
     }

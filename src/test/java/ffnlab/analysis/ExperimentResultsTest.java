@@ -28,8 +28,8 @@ class ExperimentResultsTest {
         assertEquals("model.hidden", r.xKey());
         assertEquals(List.of(4, 4, 4, 16, 16, 16, 64, 64, 64, 256, 256, 256),
                 r.trials().stream().map(t -> ((Number) t.coordinates().get("model.hidden")).intValue()).toList());
-        assertEquals(List.of(1L, 2L, 3L), r.trials().subList(0, 3).stream().map(TrialRecord::seed).toList());
-        assertEquals(1, r.trials().stream().filter(TrialRecord::diverged).count());
+        assertEquals(List.of(1L, 2L, 3L), r.trials().subList(0, 3).stream().map(FinishedTrial::seed).toList());
+        assertEquals(1, r.trials().stream().filter(FinishedTrial::diverged).count());
         assertEquals(10, r.trials().getFirst().metrics().rowCount());
         assertEquals(Metric.METRICS_HEADER, r.trials().getFirst().metrics().columnNames());
     }

@@ -107,7 +107,7 @@ public final class ResultsFixture {
                 report:
                   plots: [learning_curves, weights]
                   chapter:
-                    mse: 0.107
+                    mse_after_40_epochs: 0.107
                     note: "Example 2: m.s.e. 0.107 after 1000 epochs"
                     parameters:
                       - {layer: 1, kind: W, values: [[-2.01, -0.52, -1.87], [3.56, -2.61, 2.43]]}
@@ -118,7 +118,7 @@ public final class ResultsFixture {
         Path trial = dir.resolve("trials").resolve("0123456789abcdef");
         StringBuilder m = new StringBuilder(HEADER).append('\n');
         for (int e = 1; e <= 50; e++) {
-            double mse = 0.107 + 1.2 * Math.exp(-e / 8.0);
+            double mse = 0.1069 + 1.2 * Math.exp(-e / 3.0);
             m.append(row(e, mse, Double.NaN, mse, Double.NaN, Double.NaN, Double.NaN, 1e-5, 1));
         }
         double[] values = {-2.02, -0.52, -1.87, 3.56, -2.61, 2.43, 0.23, -0.93, 0.16, 2.14, -1.14, -2.92, -1.78, -3.57, 2.30, 1.24, -0.44};

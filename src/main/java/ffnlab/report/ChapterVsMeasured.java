@@ -15,8 +15,8 @@ import tech.tablesaw.api.Table;
  * interval, the settings not distinguishable from it, whether the chapter's optimum agrees, and for batch-size
  * sweeps where the time per weight update is lowest (the chapter's U-curve). Plain sentences; the page escapes them.
  */
-public final class ChapterComparison {
-    private ChapterComparison() {
+public final class ChapterVsMeasured {
+    private ChapterVsMeasured() {
     }
 
     public static List<String> sentences(ExperimentFindings f) {
@@ -41,13 +41,8 @@ public final class ChapterComparison {
             out.add("Measured final test " + f.measure().label() + ": " + Html.meanCi(o.mean(), o.ci95()) + " (95% CI, n = "
                     + table.intColumn(Aggregation.N).getInt(o.row()) + ").");
         }
-        if (chapter.mse().isPresent() && table.containsColumn(Metric.FINAL_TRAIN_MSE.key() + Aggregation.MEAN)) {
-            int row = f.optimum().map(Optimum::row).orElse(0);
-            double mean = table.doubleColumn(Metric.FINAL_TRAIN_MSE.key() + Aggregation.MEAN).getDouble(row);
-            double ci = table.doubleColumn(Metric.FINAL_TRAIN_MSE.key() + Aggregation.CI95).getDouble(row);
-            double claimed = chapter.mse().getAsDouble();
-            out.add("Final training m.s.e.: chapter " + Html.number(claimed) + ", measured " + Html.meanCi(mean, ci)
-                    + (Math.abs(mean - claimed) <= 0.005 + (Double.isFinite(ci) ? ci : 0) ? " (agrees)." : " (differs)."));
+        if (chapter.mse().isPresent()) {
+            out.add(mseVerdict(f));
         }
         f.batchKey().ifPresent(b -> out.add(updateTimeShape(table, b)));
         if (out.isEmpty()) {
@@ -89,6 +84,49 @@ public final class ChapterComparison {
         }
         return name + " measures " + measured + ", distinguishably worse than the measured optimum ("
                 + o.configuration() + "): the measurement differs from the chapter.";
+    }
+
+    /**
+     * The chapter's training m.s.e. beside the measured one: at epoch N ({@code mse_after_N_epochs}, from the learning
+     * curves of the first configuration that ran N epochs) or at the end (the optimum's, else the first configuration's).
+     */
+    static String mseVerdict(ExperimentFindings f) {
+        double claimed = f.chapter().mse().getAsDouble();
+        double mean = Double.NaN;
+        double ci = Double.NaN;
+        String where;
+        if (f.chapter().mseEpoch().isPresent()) {
+            int epoch = f.chapter().mseEpoch().getAsInt();
+            where = "after " + epoch + " epochs";
+            Table curves = f.curves();
+            String column = Metric.TRAIN_MSE + Aggregation.MEAN;
+            if (curves.containsColumn(column)) {
+                for (int i = 0; i < curves.rowCount(); i++) {
+                    if (curves.intColumn(Metric.EPOCH).getInt(i) == epoch && Double.isFinite(curves.doubleColumn(column).getDouble(i))) {
+                        mean = curves.doubleColumn(column).getDouble(i);
+                        ci = curves.doubleColumn(Metric.TRAIN_MSE + Aggregation.CI95).getDouble(i);
+                        where += " (" + curves.stringColumn(TrialTable.CONFIGURATION).get(i) + ")";
+                        break;
+                    }
+                }
+            }
+        } else {
+            where = "at the end";
+            Table table = f.perConfiguration();
+            String column = Metric.FINAL_TRAIN_MSE.key() + Aggregation.MEAN;
+            if (table.containsColumn(column) && table.rowCount() > 0) {
+                int row = f.optimum().map(Optimum::row).orElse(0);
+                mean = table.doubleColumn(column).getDouble(row);
+                ci = table.doubleColumn(Metric.FINAL_TRAIN_MSE.key() + Aggregation.CI95).getDouble(row);
+            }
+        }
+        if (!Double.isFinite(mean)) {
+            return "Training m.s.e. " + where + ": chapter " + Html.number(claimed) + ", not measured.";
+        }
+        // agreement: within the seeds' interval, or within the chapter's printing precision (5 in the last of 3 digits)
+        boolean agrees = Math.abs(mean - claimed) <= Math.max(0.005 * Math.abs(claimed), Double.isFinite(ci) ? ci : 0) + 5e-4;
+        return "Training m.s.e. " + where + ": chapter " + Html.number(claimed) + ", measured " + Html.meanCi(mean, ci)
+                + (agrees ? " (agrees)." : " (differs).");
     }
 
     /** Where the mean time per update is lowest, and whether the curve over batch size is U-shaped. */

@@ -20,11 +20,11 @@ import tech.tablesaw.api.Table;
  * @param metrics     metrics.csv, one row per epoch
  * @param dir         the trial's folder
  */
-public record TrialRecord(String id, long seed, Map<String, Object> coordinates, YamlDocument trial,
+public record FinishedTrial(String id, long seed, Map<String, Object> coordinates, YamlDocument trial,
                           YamlDocument summary, YamlDocument provenance, Table metrics, Path dir) {
 
     /** Reads the trial folder {@code dir}; it must hold summary.yaml (only finished trials are read). */
-    public static TrialRecord read(Path dir) {
+    public static FinishedTrial read(Path dir) {
         YamlDocument trial = YamlDocument.read(dir.resolve("trial.yaml"));
         YamlDocument summary = YamlDocument.read(dir.resolve("summary.yaml"));
         Path provenanceFile = dir.resolve("provenance.yaml");
@@ -39,7 +39,7 @@ public record TrialRecord(String id, long seed, Map<String, Object> coordinates,
                 coordinates.put(key, value);
             }
         });
-        return new TrialRecord(id, Double.isNaN(seed) ? 0 : (long) seed, coordinates, trial, summary, provenance,
+        return new FinishedTrial(id, Double.isNaN(seed) ? 0 : (long) seed, coordinates, trial, summary, provenance,
                 metrics, dir);
     }
 
@@ -85,7 +85,7 @@ public record TrialRecord(String id, long seed, Map<String, Object> coordinates,
             return Long.toString(d.longValue());
         }
         if (value instanceof java.util.List<?> list) {
-            return list.stream().map(TrialRecord::formatValue).collect(Collectors.joining(", ", "[", "]"));
+            return list.stream().map(FinishedTrial::formatValue).collect(Collectors.joining(", ", "[", "]"));
         }
         return String.valueOf(value);
     }
