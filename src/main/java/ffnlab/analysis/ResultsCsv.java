@@ -46,27 +46,54 @@ public final class ResultsCsv {
     }
 
     /**
-     * predictions.csv: {@code actual,predicted}. Regression values become {@link DoubleColumn}s; class names (any
-     * non-numeric cell) keep both columns as {@link StringColumn}s.
+     * predictions.csv: {@code actual,predicted}, or for K regression outputs {@code actual_1,predicted_1,...,
+     * actual_K,predicted_K}. Regression values become {@link DoubleColumn}s in long form (one row per pattern and
+     * output, with an {@code output} column numbering the outputs from 1); class names (any non-numeric cell) keep
+     * {@code actual, predicted} as {@link StringColumn}s.
      */
     public static Table predictions(Path file) {
-        List<CSVRecord> rows = records(file, List.of("actual", "predicted"));
-        List<String> actual = new ArrayList<>();
-        List<String> predicted = new ArrayList<>();
+        List<String> header = header(file);
+        int outputs = header.size() / 2;
+        List<String> expected = new ArrayList<>();
+        if (header.equals(List.of("actual", "predicted"))) {
+            expected = header;
+        } else {
+            for (int k = 1; k <= Math.max(outputs, 1); k++) {
+                expected.add("actual_" + k);
+                expected.add("predicted_" + k);
+            }
+        }
+        if (!header.equals(expected)) {
+            throw new ResultsFileException(file, 1, "expected the header actual,predicted (or actual_1,predicted_1,...), found "
+                    + String.join(",", header));
+        }
+        List<CSVRecord> rows = records(file, expected);
         boolean numeric = true;
         for (CSVRecord r : rows) {
-            actual.add(r.get(0));
-            predicted.add(r.get(1));
-            numeric &= isNumber(r.get(0)) && isNumber(r.get(1));
+            for (String cell : r) {
+                numeric &= isNumber(cell);
+            }
         }
         Table table = Table.create(file.getParent().getFileName() + " predictions");
-        if (numeric) {
-            table.addColumns(DoubleColumn.create("actual", actual.stream().mapToDouble(Double::parseDouble)),
-                    DoubleColumn.create("predicted", predicted.stream().mapToDouble(Double::parseDouble)));
-        } else {
-            table.addColumns(StringColumn.create("actual", actual), StringColumn.create("predicted", predicted));
+        if (!numeric) {
+            if (expected.size() != 2) {
+                throw new ResultsFileException(file, 2, "expected numbers for " + outputs + " regression outputs");
+            }
+            table.addColumns(StringColumn.create("actual", rows.stream().map(r -> r.get(0))),
+                    StringColumn.create("predicted", rows.stream().map(r -> r.get(1))));
+            return table;
         }
-        return table;
+        DoubleColumn actual = DoubleColumn.create("actual");
+        DoubleColumn predicted = DoubleColumn.create("predicted");
+        IntColumn output = IntColumn.create("output");
+        for (int k = 0; k < expected.size() / 2; k++) {
+            for (CSVRecord r : rows) {
+                actual.append(cell(file, r, 2 * k, false));
+                predicted.append(cell(file, r, 2 * k + 1, false));
+                output.append(k + 1);
+            }
+        }
+        return table.addColumns(actual, predicted, output);
     }
 
     /** parameters.csv: {@code layer,kind,row,col,value} with kind W or b. */
@@ -89,6 +116,17 @@ public final class ResultsCsv {
             value.append(cell(file, r, 4, false));
         }
         return Table.create(file.getParent().getFileName() + " parameters", layer, kind, row, col, value);
+    }
+
+    /** The first line's fields. */
+    private static List<String> header(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().get().parse(reader)) {
+            var it = parser.iterator();
+            return it.hasNext() ? it.next().toList().stream().map(String::trim).toList() : List.of();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ResultsFileException(file, 0, "cannot read CSV (" + e.getMessage() + ")", e);
+        }
     }
 
     private static List<CSVRecord> records(Path file, List<String> header) {

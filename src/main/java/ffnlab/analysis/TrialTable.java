@@ -73,12 +73,15 @@ public final class TrialTable {
             }
             table = table == null ? part : table.append(part);
         }
-        if (table == null) {
-            table = Table.create(results.name() + " epochs", StringColumn.create(TRIAL_ID), StringColumn.create(CONFIGURATION),
-                    IntColumn.create(CONFIG_INDEX), LongColumn.create(SEED), IntColumn.create(Metric.EPOCH));
-            for (String name : Metric.METRICS_HEADER.subList(1, Metric.METRICS_HEADER.size())) {
-                table.addColumns(DoubleColumn.create(name));
-            }
+        return table == null ? emptyEpochs(results.name()) : table;
+    }
+
+    /** {@link #epochs}' columns without rows. */
+    public static Table emptyEpochs(String experiment) {
+        Table table = Table.create(experiment + " epochs", StringColumn.create(TRIAL_ID), StringColumn.create(CONFIGURATION),
+                IntColumn.create(CONFIG_INDEX), LongColumn.create(SEED), IntColumn.create(Metric.EPOCH));
+        for (String name : Metric.METRICS_HEADER.subList(1, Metric.METRICS_HEADER.size())) {
+            table.addColumns(DoubleColumn.create(name));
         }
         return table;
     }

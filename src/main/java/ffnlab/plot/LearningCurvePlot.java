@@ -18,6 +18,9 @@ import tech.tablesaw.api.Table;
  * Input: {@link Aggregation#curves} with {@code <column>_mean} and {@code <column>_ci95} for the given columns.
  */
 public final class LearningCurvePlot {
+    /** Longer curves are drawn at every k-th epoch (and the last), so a 20000-epoch run stays a small SVG. */
+    public static final int MAX_POINTS_PER_LINE = 500;
+
     private LearningCurvePlot() {
     }
 
@@ -31,7 +34,14 @@ public final class LearningCurvePlot {
      */
     public static XYChart build(Table curves, String trainColumn, String testColumn, String title, String yTitle,
                                 boolean logY) {
-        XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
+        int longest = 0;
+        java.util.Map<String, Integer> lengths = new java.util.HashMap<>();
+        for (String c : curves.stringColumn(TrialTable.CONFIGURATION)) {
+            longest = Math.max(longest, lengths.merge(c, 1, Integer::sum));
+        }
+        int stride = Math.max(1, (longest + MAX_POINTS_PER_LINE - 1) / MAX_POINTS_PER_LINE);
+        XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
+                .title(stride == 1 ? title : title + " (every " + stride + "th epoch)")
                 .xAxisTitle("epoch").yAxisTitle(yTitle).build();
         ChartStyle.apply(chart.getStyler());
         List<String> ordered = new ArrayList<>();
@@ -48,7 +58,7 @@ public final class LearningCurvePlot {
         double hi = Double.NEGATIVE_INFINITY;
         int colour = 0;
         for (String configuration : ordered) {
-            Table rows = curves.where(curves.stringColumn(TrialTable.CONFIGURATION).isEqualTo(configuration));
+            Table rows = thin(curves.where(curves.stringColumn(TrialTable.CONFIGURATION).isEqualTo(configuration)), stride);
             double[] epochs = rows.intColumn(Metric.EPOCH).asDoubleArray();
             String label = ordered.size() == 1 ? "" : configuration + " ";
             double[] test = rows.doubleColumn(primary + Aggregation.MEAN).asDoubleArray();
@@ -59,9 +69,10 @@ public final class LearningCurvePlot {
                     hi = Math.max(hi, v);
                 }
             }
-            line(chart, label + primaryName, epochs, test, ChartStyle.SOLID, colour, true);
+            line(chart, label + primaryName, epochs, test, ChartStyle.SOLID, colour, stride == 1);
             double[] half = rows.doubleColumn(primary + Aggregation.CI95).asDoubleArray();
-            if (java.util.Arrays.stream(half).anyMatch(Double::isFinite)) {
+            // no interval lines where seeds agree exactly (deterministic runs) or there is one seed
+            if (java.util.Arrays.stream(half).anyMatch(h -> Double.isFinite(h) && h > 0)) {
                 double[] low = new double[test.length];
                 double[] high = new double[test.length];
                 for (int i = 0; i < test.length; i++) {
@@ -70,13 +81,15 @@ public final class LearningCurvePlot {
                     high[i] = test[i] + h;
                 }
                 allPositive &= positive(low);
-                line(chart, label + primaryName + " 95% CI low", epochs, low, ChartStyle.DOTTED, colour, false);
-                line(chart, label + primaryName + " 95% CI high", epochs, high, ChartStyle.DOTTED, colour, false);
+                line(chart, label + primaryName + " 95% CI low", epochs, low, ChartStyle.DOTTED, colour, false)
+                        .setShowInLegend(false);
+                line(chart, label + primaryName + " 95% CI high", epochs, high, ChartStyle.DOTTED, colour, false)
+                        .setShowInLegend(false);
             }
             if (secondary != null) {
                 double[] train = rows.doubleColumn(secondary + Aggregation.MEAN).asDoubleArray();
                 allPositive &= positive(train);
-                line(chart, label + "train", epochs, train, ChartStyle.DASHED, colour, true);
+                line(chart, label + "train", epochs, train, ChartStyle.DASHED, colour, stride == 1);
             }
             colour++;
         }
@@ -85,14 +98,30 @@ public final class LearningCurvePlot {
         return chart;
     }
 
-    private static void line(XYChart chart, String name, double[] x, double[] y, java.awt.BasicStroke stroke, int colour,
-                             boolean inLegend) {
+    /** Rows 0, k, 2k, ... and the last. */
+    private static Table thin(Table rows, int stride) {
+        if (stride == 1) {
+            return rows;
+        }
+        java.util.List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < rows.rowCount(); i += stride) {
+            keep.add(i);
+        }
+        if (keep.getLast() != rows.rowCount() - 1) {
+            keep.add(rows.rowCount() - 1);
+        }
+        return rows.rows(keep.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** A line in the legend; with markers when it has few points, all drawn ({@code markers}). */
+    private static XYSeries line(XYChart chart, String name, double[] x, double[] y, java.awt.BasicStroke stroke, int colour,
+                                 boolean markers) {
         XYSeries s = chart.addSeries(name, x, y);
-        s.setMarker(x.length <= 30 && inLegend ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        s.setMarker(x.length <= 30 && markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         s.setLineStyle(stroke);
         s.setLineColor(ChartStyle.colour(colour));
         s.setMarkerColor(ChartStyle.colour(colour));
-        s.setShowInLegend(inLegend);
+        return s;
     }
 
     private static boolean positive(double[] values) {

@@ -36,6 +36,14 @@ public record ExperimentFindings(ExperimentResults results, Table trials, Table 
             Metric.TEST_MSE, Metric.TRAIN_ACCURACY, Metric.TEST_ACCURACY);
 
     public static ExperimentFindings of(ExperimentResults results) {
+        return of(results, true);
+    }
+
+    /**
+     * @param withCurves false leaves {@link #curves} empty (the index page needs only the aggregate; curves of long
+     *                   runs cost seconds)
+     */
+    public static ExperimentFindings of(ExperimentResults results, boolean withCurves) {
         ErrorMeasure measure = ErrorMeasure.of(results.task());
         Table trials = TrialTable.summaries(results);
         Table perConfiguration = Aggregation.perConfiguration(trials, results.sweptKeys());
@@ -43,7 +51,7 @@ public record ExperimentFindings(ExperimentResults results, Table trials, Table 
         if (optimum.isPresent()) {
             optimum.get().mark(perConfiguration);
         }
-        Table epochs = TrialTable.epochs(results);
+        Table epochs = withCurves ? TrialTable.epochs(results) : TrialTable.emptyEpochs(results.name());
         List<String> measured = new ArrayList<>();
         for (String c : CURVE_COLUMNS) {
             if (epochs.rowCount() > 0 && epochs.doubleColumn(c).countMissing() < epochs.rowCount()) {

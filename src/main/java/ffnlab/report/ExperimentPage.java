@@ -187,6 +187,12 @@ public final class ExperimentPage {
         if (starts.isEmpty() && ends.isEmpty()) {
             return "date not recorded";
         }
-        return "run " + (starts.isEmpty() ? "?" : starts.first()) + " to " + (ends.isEmpty() ? "?" : ends.last());
+        return "run " + (starts.isEmpty() ? "?" : toSeconds(starts.first())) + " to "
+                + (ends.isEmpty() ? "?" : toSeconds(ends.last()));
+    }
+
+    /** 2026-11-26T05:53:45.190247163Z -> 2026-11-26 05:53:45Z. */
+    private static String toSeconds(String isoInstant) {
+        return isoInstant.replaceFirst("\\.\\d+", "").replace('T', ' ');
     }
 }

@@ -130,7 +130,8 @@ public final class PlotGallery {
                 Table p = predictions(f);
                 require(!p.column("actual").type().name().equals("STRING"), "predictions.csv holds class names");
                 yield figure(kind, id, "Predicted against actual (" + rep + ")",
-                        "Test-set predictions in the data's original units; points on the dashed line are exact.",
+                        "Predictions of predictions.csv (the test set; the training patterns where there is no test split) "
+                                + "in the data's original units; points on the dashed line are exact.",
                         PredictedVsActualPlot.build(p, "predicted against actual"));
             }
             case WEIGHTS -> {

@@ -52,7 +52,7 @@ public final class ReportBuilder {
         for (String name : experiments(resultsRoot)) {
             boolean hasReport = Files.exists(reportsRoot.resolve(name).resolve("index.html"));
             try {
-                ExperimentFindings f = ExperimentFindings.of(ExperimentResults.load(resultsRoot, name));
+                ExperimentFindings f = ExperimentFindings.of(ExperimentResults.load(resultsRoot, name), false);
                 entries.add(new IndexPage.Entry(name, hasReport, ExperimentPage.dates(f), f.results().trials().size(),
                         f.results().unfinished().size(), headline(f)));
             } catch (ResultsFileException e) {

@@ -90,6 +90,20 @@ class ExperimentResultsTest {
     }
 
     @Test
+    void predictionsOfSeveralOutputsBecomeOneRowPerOutput() throws IOException {
+        Path dir = root.resolve("t");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("predictions.csv"), "actual_1,predicted_1,actual_2,predicted_2\n1,1.1,2,2.2\n3,3.3,4,4.4\n");
+        Table p = ResultsCsv.predictions(dir.resolve("predictions.csv"));
+        assertEquals(List.of(1.0, 3.0, 2.0, 4.0), p.doubleColumn("actual").asList());
+        assertEquals(List.of(1, 1, 2, 2), p.intColumn("output").asList());
+        Files.writeString(dir.resolve("predictions.csv"), "actual_1,predicted_2\n1,2\n");
+        ResultsFileException e = assertThrows(ResultsFileException.class, () -> ResultsCsv.predictions(dir.resolve("predictions.csv")));
+        assertEquals(dir.resolve("predictions.csv") + ":1: expected the header actual,predicted (or actual_1,predicted_1,...), "
+                + "found actual_1,predicted_2", e.getMessage());
+    }
+
+    @Test
     void aMissingExperimentSaysSo() {
         ResultsFileException e = assertThrows(ResultsFileException.class, () -> ExperimentResults.load(root, "nothing"));
         assertTrue(e.getMessage().contains("expected a results folder for experiment 'nothing'"), e.getMessage());

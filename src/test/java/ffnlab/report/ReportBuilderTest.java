@@ -104,7 +104,7 @@ class ReportBuilderTest {
         assertTrue(html.contains("toy-mapping (no report)"));
         assertTrue(html.contains("optimum model.hidden=64: final test m.s.e. "), html);
         assertTrue(html.contains("<td>12 (+1 unfinished)</td>"));
-        assertTrue(html.contains("run 2026-11-26T05:00:00Z to 2026-11-26T05:03Z"));
+        assertTrue(html.contains("run 2026-11-26 05:00:00Z to 2026-11-26 05:03Z"));
     }
 
     @Test
