@@ -31,6 +31,10 @@ public final class ChartStyle {
     public static final BasicStroke DOTTED = new BasicStroke(0.9f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {2f, 3f}, 0f);
 
+    /** Long dashes for a reference line (the chapter's optimum). */
+    public static final BasicStroke MARKER_LINE = new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {9f, 5f}, 0f);
+
     private ChartStyle() {
     }
 
@@ -56,9 +60,28 @@ public final class ChartStyle {
         styler.setMarkerSize(6);
         styler.setErrorBarsColorSeriesColor(true);
         styler.setChartPadding(8);
-        // label 20, 30, ... too: sweeps of widths and batch sizes rarely span several decades
-        styler.setXAxisLogarithmicDecadeOnly(false);
-        styler.setYAxisLogarithmicDecadeOnly(false);
+
+    }
+
+    /** {@code c} at about 45% opacity, for interval bounds that must not drown the means. */
+    public static Color faded(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 115);
+    }
+
+    /**
+     * Whether a log axis over {@code values} should label only decades: yes when they span more than about 1.5
+     * decades (the labels 2..9 would run together), no for a narrower range (which may hold no decade at all).
+     */
+    public static boolean decadesOnly(double[] values) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double v : values) {
+            if (Double.isFinite(v) && v > 0) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return hi / lo > 30;
     }
 
     /** Replaces NaN (one seed, no interval) by 0 so XChart draws no bar rather than failing. */

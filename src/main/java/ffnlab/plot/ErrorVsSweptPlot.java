@@ -59,6 +59,7 @@ public final class ErrorVsSweptPlot {
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(logX && axis.positive()
                 && (chapterOptimum.isEmpty() || chapterOptimum.getAsDouble() > 0));
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(ChartStyle.decadesOnly(axis.x()));
         line(chart, "test", axis.x(), test, testCi, ChartStyle.SOLID, 0);
         if (Arrays.stream(train).anyMatch(Double::isFinite)) {
             line(chart, "train", axis.x(), train, trainCi, ChartStyle.DASHED, 1);
@@ -87,9 +88,8 @@ public final class ErrorVsSweptPlot {
                 XYSeries s = chart.addSeries("chapter's optimum: " + SweptAxis.format(x), new double[] {x, x},
                         new double[] {lo, hi});
                 s.setMarker(SeriesMarkers.NONE);
-                s.setLineStyle(ChartStyle.DOTTED);
-                s.setLineWidth(2f);
-                s.setLineColor(ChartStyle.colour(3));
+                s.setLineStyle(ChartStyle.MARKER_LINE);
+                s.setLineColor(new java.awt.Color(90, 90, 90));
             }
         }
         return chart;

@@ -81,10 +81,12 @@ public final class LearningCurvePlot {
                     high[i] = test[i] + h;
                 }
                 allPositive &= positive(low);
-                line(chart, label + primaryName + " 95% CI low", epochs, low, ChartStyle.DOTTED, colour, false)
-                        .setShowInLegend(false);
-                line(chart, label + primaryName + " 95% CI high", epochs, high, ChartStyle.DOTTED, colour, false)
-                        .setShowInLegend(false);
+                for (var bound : java.util.List.of(line(chart, label + primaryName + " 95% CI low", epochs, low,
+                        ChartStyle.DOTTED, colour, false), line(chart, label + primaryName + " 95% CI high", epochs, high,
+                        ChartStyle.DOTTED, colour, false))) {
+                    bound.setShowInLegend(false);
+                    bound.setLineColor(ChartStyle.faded(ChartStyle.colour(colour)));
+                }
             }
             if (secondary != null) {
                 double[] train = rows.doubleColumn(secondary + Aggregation.MEAN).asDoubleArray();

@@ -33,6 +33,10 @@ public final class UpdateTimePlot {
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(axis.positive());
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(ChartStyle.decadesOnly(axis.x()));
+        double[] times = ErrorVsSweptPlot.column(perConfiguration, Metric.MEAN_UPDATE_TIME_US.key() + Aggregation.MEAN);
+        double[] epochs = ErrorVsSweptPlot.column(perConfiguration, Metric.MEAN_EPOCH_TIME_S.key() + Aggregation.MEAN);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(ChartStyle.decadesOnly(times) || ChartStyle.decadesOnly(epochs));
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         chart.setYAxisGroupTitle(0, "time per weight update, us");
         chart.setYAxisGroupTitle(1, "time per epoch, s");

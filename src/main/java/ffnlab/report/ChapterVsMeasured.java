@@ -44,7 +44,10 @@ public final class ChapterVsMeasured {
         if (chapter.mse().isPresent()) {
             out.add(mseVerdict(f));
         }
-        f.batchKey().ifPresent(b -> out.add(updateTimeShape(table, b)));
+        f.batchKey().ifPresent(b -> {
+            out.add(timeShape(table, b, Metric.MEAN_UPDATE_TIME_US.key(), "Time per weight update", "us"));
+            out.add(timeShape(table, b, Metric.MEAN_EPOCH_TIME_S.key(), "Time per epoch", "s"));
+        });
         if (out.isEmpty()) {
             out.add("No chapter claim is recorded for this experiment (report.chapter in the experiment file).");
         }
@@ -129,11 +132,14 @@ public final class ChapterVsMeasured {
                 + (agrees ? " (agrees)." : " (differs).");
     }
 
-    /** Where the mean time per update is lowest, and whether the curve over batch size is U-shaped. */
-    static String updateTimeShape(Table table, String batchKey) {
-        String column = Metric.MEAN_UPDATE_TIME_US.key() + Aggregation.MEAN;
+    /**
+     * Where a mean time (per weight update, per epoch) is lowest over the batch sizes, and whether its curve is a U
+     * (lowest at an interior batch size) or falls or grows over the whole sweep.
+     */
+    static String timeShape(Table table, String batchKey, String metric, String what, String unit) {
+        String column = metric + Aggregation.MEAN;
         if (!table.containsColumn(column) || table.rowCount() < 2 || !table.column(batchKey).type().name().equals("DOUBLE")) {
-            return "Time per weight update: not measured for every batch size.";
+            return what + ": not measured for every batch size.";
         }
         double[] b = table.doubleColumn(batchKey).asDoubleArray();
         double[] t = table.doubleColumn(column).asDoubleArray();
@@ -144,17 +150,14 @@ public final class ChapterVsMeasured {
             }
         }
         if (best < 0) {
-            return "Time per weight update: not measured.";
+            return what + ": not measured.";
         }
-        int smallest = argExtreme(b, true);
-        int largest = argExtreme(b, false);
-        String where = "Time per weight update is lowest at " + batchKey + " = " + Html.number(b[best]) + " ("
-                + Html.number(t[best]) + " us)";
-        if (best == smallest) {
-            return where + ", the smallest batch size: it grows with B here, no U-curve (the chapter expects a U with an "
-                    + "interior optimum).";
+        String where = what + " is lowest at " + batchKey + " = " + Html.number(b[best]) + " (" + Html.number(t[best])
+                + " " + unit + ")";
+        if (best == argExtreme(b, true)) {
+            return where + ", the smallest batch size: it grows with B over the sweep, no U-curve.";
         }
-        if (best == largest) {
+        if (best == argExtreme(b, false)) {
             return where + ", the largest batch size: it falls with B over the whole sweep, no U-curve.";
         }
         return where + ", an interior batch size: a U-curve, as the chapter describes.";

@@ -52,8 +52,9 @@ public final class PlotGallery {
             kinds.add(PlotKind.TIME_VS_BATCH);
         }
         kinds.add(classification ? PlotKind.CONFUSION_MATRIX : PlotKind.PREDICTED_VS_ACTUAL);
-        if (f.representative().flatMap(FinishedTrial::parameters).map(Table::rowCount).orElse(Integer.MAX_VALUE)
-                <= WeightsPlot.MAX_PARAMETERS) {
+        // by default only where the bars can be read, or where the chapter printed its weights (Example 2)
+        int parameters = f.representative().flatMap(FinishedTrial::parameters).map(Table::rowCount).orElse(Integer.MAX_VALUE);
+        if (parameters <= WeightsPlot.MAX_PARAMETERS && (parameters <= 40 || f.chapter().parameters() != null)) {
             kinds.add(PlotKind.WEIGHTS);
         }
         return kinds;
