@@ -138,7 +138,7 @@ public final class ChapterVsMeasured {
      */
     static String timeShape(Table table, String batchKey, String metric, String what, String unit) {
         String column = metric + Aggregation.MEAN;
-        if (!table.containsColumn(column) || table.rowCount() < 2 || !table.column(batchKey).type().name().equals("DOUBLE")) {
+        if (!table.containsColumn(column) || table.rowCount() < 2 || !(table.column(batchKey) instanceof tech.tablesaw.api.NumericColumn<?>)) {
             return what + ": not measured for every batch size.";
         }
         double[] b = table.doubleColumn(batchKey).asDoubleArray();

@@ -122,14 +122,14 @@ public final class PlotGallery {
             }
             case CONFUSION_MATRIX -> {
                 Table p = predictions(f);
-                require(p.column("actual").type().name().equals("STRING"), "predictions.csv holds numbers, not class names");
+                require(p.column("actual") instanceof tech.tablesaw.api.StringColumn, "predictions.csv holds numbers, not class names");
                 yield figure(kind, id, "Confusion matrix (" + rep + ")",
                         "Share of each actual class (row) predicted as each class (column), in percent, on the test set.",
                         ConfusionMatrixPlot.build(p, List.of(), "confusion matrix, " + rep));
             }
             case PREDICTED_VS_ACTUAL -> {
                 Table p = predictions(f);
-                require(!p.column("actual").type().name().equals("STRING"), "predictions.csv holds class names");
+                require(!(p.column("actual") instanceof tech.tablesaw.api.StringColumn), "predictions.csv holds class names");
                 yield figure(kind, id, "Predicted against actual (" + rep + ")",
                         "Predictions of predictions.csv (the test set; the training patterns where there is no test split) "
                                 + "in the data's original units; points on the dashed line are exact.",
