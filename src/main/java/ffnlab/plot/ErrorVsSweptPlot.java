@@ -30,7 +30,7 @@ public final class ErrorVsSweptPlot {
      * @param perConfiguration aggregate table, one row per configuration, in sweep order
      * @param xKey             the swept key (a column of the table)
      * @param measure          which final errors to draw
-     * @param logX             logarithmic x (used only when every x is positive)
+     * @param logX             logarithmic x (used only when every x is positive and x is not a depth)
      * @param optimum          the measured optimum, if any
      * @param chapterOptimum   the chapter's claimed optimum x, if any
      * @return an XYChart for numeric (or list-length) x, else a CategoryChart
@@ -57,7 +57,7 @@ public final class ErrorVsSweptPlot {
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
                 .xAxisTitle(axis.title()).yAxisTitle(yTitle).build();
         ChartStyle.apply(chart.getStyler());
-        chart.getStyler().setXAxisLogarithmic(logX && axis.positive()
+        chart.getStyler().setXAxisLogarithmic(logX && axis.positive() && !axis.depth()
                 && (chapterOptimum.isEmpty() || chapterOptimum.getAsDouble() > 0));
         chart.getStyler().setXAxisLogarithmicDecadeOnly(ChartStyle.decadesOnly(axis.x()));
         line(chart, "test", axis.x(), test, testCi, ChartStyle.SOLID, 0);

@@ -17,8 +17,9 @@ import tech.tablesaw.columns.Column;
  * @param numeric whether {@link #x} holds the positions
  * @param x       numeric positions, one per row of the per-configuration table (NaN for categories)
  * @param labels  the values as written, one per row
+ * @param depth   whether x is the number of hidden layers of list values (a count: a linear axis reads best)
  */
-public record SweptAxis(String title, boolean numeric, double[] x, List<String> labels) {
+public record SweptAxis(String title, boolean numeric, double[] x, List<String> labels, boolean depth) {
 
     /** The axis for column {@code key} of a per-configuration table. */
     public static SweptAxis of(Table perConfiguration, String key) {
@@ -29,7 +30,7 @@ public record SweptAxis(String title, boolean numeric, double[] x, List<String> 
             labels.add(column instanceof NumericColumn<?> n ? format(n.getDouble(i)) : column.getString(i));
         }
         if (column instanceof NumericColumn<?> n) {
-            return new SweptAxis(key, true, n.asDoubleArray(), labels);
+            return new SweptAxis(key, true, n.asDoubleArray(), labels, false);
         }
         double[] lengths = new double[rows];
         Set<Integer> distinct = new HashSet<>();
@@ -42,11 +43,11 @@ public record SweptAxis(String title, boolean numeric, double[] x, List<String> 
             distinct.add(length);
         }
         if (lists && distinct.size() == rows && rows > 0) {
-            return new SweptAxis(key + ": number of hidden layers", true, lengths, labels);
+            return new SweptAxis(key + ": number of hidden layers", true, lengths, labels, true);
         }
         double[] none = new double[rows];
         java.util.Arrays.fill(none, Double.NaN);
-        return new SweptAxis(key, false, none, labels);
+        return new SweptAxis(key, false, none, labels, false);
     }
 
     /** Whether every position is positive (a logarithmic axis is possible). */

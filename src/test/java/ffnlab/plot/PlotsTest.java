@@ -95,6 +95,10 @@ class PlotsTest {
         assertTrue(depth.numeric());
         assertEquals(List.of(1.0, 2.0, 3.0, 4.0), java.util.Arrays.stream(depth.x()).boxed().toList());
         assertEquals("depth: number of hidden layers", depth.title());
+        assertTrue(depth.depth());
+        XYChart byDepth = assertInstanceOf(XYChart.class, ErrorVsSweptPlot.build(perConfiguration(), "depth",
+                ErrorMeasure.REGRESSION, true, Optional.empty(), OptionalDouble.of(4)));
+        assertFalse(byDepth.getStyler().isXAxisLogarithmic(), "a layer count reads best on a linear axis");
         Chart<?, ?> chart = ErrorVsSweptPlot.build(perConfiguration(), "activation", ErrorMeasure.REGRESSION, true,
                 Optional.empty(), OptionalDouble.empty());
         assertInstanceOf(CategoryChart.class, chart);
