@@ -71,6 +71,9 @@ public final class TrialRunner {
     private TrialOutcome train(TrialSpec trial, TrialDirectory dir, int threads, EpochListener listener, long start) {
         TrialConfig c = trial.config();
         PreparedData d = data.load(c);
+        if (!c.text("model.kind").equals("ffn")) {
+            return BaselineTrial.run(trial, dir, d, start);
+        }
         Instant started = Instant.now();
         dir.writeYaml(TrialDirectory.TRIAL, trialYaml(trial));
         Architecture arch = Architecture.of(c.activation(), c.output(), c.widths(d.train().features(), d.train().outputs()));

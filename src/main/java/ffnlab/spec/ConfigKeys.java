@@ -16,7 +16,7 @@ public final class ConfigKeys {
         key("dataset.source", Type.CHOICE, null, List.of("california-housing", "fashion-mnist", "toy-mapping", "csv"),
                 "which data: california-housing, fashion-mnist, toy-mapping (the chapter's Example 2) or csv");
         key("dataset.csv_file", Type.TEXT, null, List.of(), "for source csv: the file (relative to the working directory)");
-        key("dataset.target_columns", Type.TEXT_LIST, List.of(), List.of(), "for source csv: target column names (empty = the last column)");
+        key("dataset.target_columns", Type.TEXT_LIST, List.of(), List.of(), "for source csv: target column names (empty = the dataset's default target)");
         key("dataset.task", Type.CHOICE, null, List.of("regression", "classification"), "for source csv: regression or classification (default: the dataset's)");
         key("dataset.test_fraction", Type.NUMBER, 0.3, List.of(), "share of rows held out for testing (0.3 gives housing's 14448/6192; fashion-mnist uses its official split)");
         key("dataset.split_seed", Type.INTEGER, 42L, List.of(), "seeds the train/test split shuffle (independent of the training seeds)");
@@ -25,6 +25,8 @@ public final class ConfigKeys {
         key("dataset.train_limit", Type.INTEGER, 0L, List.of(), "keep only the first N training rows after the split (0 = all)");
         key("dataset.test_limit", Type.INTEGER, 0L, List.of(), "keep only the first N test rows (0 = all)");
         key("dataset.validation_fraction", Type.NUMBER, 0.0, List.of(), "share of the training rows held out for early stopping (0 = none)");
+        key("model.kind", Type.CHOICE, "ffn", List.of("ffn", "linear", "logistic"),
+                "ffn = the feed-forward network; linear / logistic = Tribuo's linear-regression / logistic-regression SGD baseline on the same data");
         key("model.hidden", Type.INTEGER_LIST, List.of(10L), List.of(), "hidden layer widths [n_1, ..., n_{L-1}]; a number is one hidden layer; input and output widths come from the data");
         key("model.activation", Type.CHOICE, "relu", List.of("sigmoid", "tanh", "relu"), "hidden activation f^l");
         key("model.output", Type.CHOICE, "auto", List.of("auto", "linear", "sigmoid", "softmax"), "output activation f^L (auto: linear for regression, softmax for classification)");
@@ -38,7 +40,7 @@ public final class ConfigKeys {
         key("training.initialiser", Type.CHOICE, "pytorch", List.of("pytorch", "xavier", "he", "uniform", "chapter"), "how W and b start; chapter = Example 2's printed weights");
         key("training.init_range", Type.NUMBER, 0.1, List.of(), "for initialiser uniform: W, b ~ U(-r, r)");
         key("training.early_stopping", Type.INTEGER, 0L, List.of(), "stop after this many epochs without validation improvement (0 = off; needs dataset.validation_fraction)");
-        key("backend.kind", Type.CHOICE, "auto", List.of("auto", "reference", "cpu", "gpu"), "where trials run (auto = the fastest available)");
+        key("backend.kind", Type.CHOICE, "auto", List.of("auto", "reference", "cpu", "gpu"), "where trials run: reference (the naive oracle), cpu (multithreaded), gpu (CUDA; one trial at a time), auto (cpu until the lead's backend choice lands)");
         key("backend.threads", Type.INTEGER, 0L, List.of(), "threads for one trial (0 = the scheduler decides); not part of the trial id");
     }
 
