@@ -32,9 +32,15 @@ public final class ChapterVsMeasured {
             out.add("Measured: " + (f.measure().higherIsBetter() ? "highest" : "lowest") + " mean final test "
                     + f.measure().label() + " at " + o.configuration() + ": " + Html.meanCi(o.mean(), o.ci95())
                     + " (95% CI, n = " + table.intColumn(Aggregation.N).getInt(o.row()) + ").");
-            out.add(o.indistinguishable().isEmpty()
-                    ? "Every other setting is distinguishably worse (no 95% CI overlaps the optimum's)."
-                    : "Not distinguishable from it (overlapping 95% CIs): " + String.join("; ", o.indistinguishable()) + ".");
+            boolean intervals = Double.isFinite(o.ci95());
+            if (!intervals) {
+                out.add("One seed per setting: no confidence intervals, so which settings are distinguishable from the "
+                        + "optimum is not assessed (run more seeds).");
+            } else {
+                out.add(o.indistinguishable().isEmpty()
+                        ? "Every other setting is distinguishably worse (no 95% CI overlaps the optimum's)."
+                        : "Not distinguishable from it (overlapping 95% CIs): " + String.join("; ", o.indistinguishable()) + ".");
+            }
             chapter.optimum().ifPresent(claimed -> out.add(verdict(f, o, claimed)));
         } else if (f.optimum().isPresent()) {
             Optimum o = f.optimum().get();
@@ -80,6 +86,10 @@ public final class ChapterVsMeasured {
                 table.doubleColumn(key + Aggregation.CI95).getDouble(row));
         if (row == o.row()) {
             return name + " is also the measured optimum: agrees.";
+        }
+        if (!Double.isFinite(o.ci95())) {
+            return name + " measures " + measured + " against the optimum's " + Html.number(o.mean()) + " at "
+                    + o.configuration() + " (one seed: the difference is not tested).";
         }
         if (o.indistinguishable().contains(configuration)) {
             return name + " measures " + measured + ", within the overlap of the optimum's 95% CI: agrees within the "

@@ -28,6 +28,11 @@ public final class ResultsFixture {
      * seed 3 of width 256 diverged at epoch 4; one trial folder is unfinished (no summary.yaml).
      */
     public static Path widthSweep(Path resultsRoot) {
+        return widthSweep(resultsRoot, 3);
+    }
+
+    /** {@link #widthSweep(Path)} with seeds 1..{@code seeds}. */
+    public static Path widthSweep(Path resultsRoot, int seeds) {
         Path dir = experiment(resultsRoot, "width-sweep", """
                 name: width-sweep
                 dataset: {source: california-housing, test_fraction: 0.3}
@@ -44,7 +49,7 @@ public final class ResultsFixture {
                     note: "Example 3b: optimum number of hidden neurons 64"
                 """);
         for (int width : new int[] {4, 16, 64, 256}) {
-            for (int seed = 1; seed <= 3; seed++) {
+            for (int seed = 1; seed <= seeds; seed++) {
                 double floor = 0.25 + 0.02 * Math.pow(Math.log(width / 64.0), 2);
                 boolean diverged = width == 256 && seed == 3;
                 Map<String, Object> coordinates = new LinkedHashMap<>();

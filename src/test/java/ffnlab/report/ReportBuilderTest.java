@@ -58,6 +58,15 @@ class ReportBuilderTest {
     }
 
     @Test
+    void oneSeedGivesNoIntervalsAndNoDistinguishabilityClaims() throws IOException {
+        Path results = tmp.resolve("results");
+        ResultsFixture.widthSweep(results, 1);
+        String html = Files.readString(ReportBuilder.build(results, tmp.resolve("reports"), "width-sweep"));
+        assertTrue(html.contains("One seed per setting: no confidence intervals"), "no claim without intervals");
+        assertFalse(html.contains("distinguishably worse"));
+    }
+
+    @Test
     void depthSweepIsPlottedAgainstTheNumberOfHiddenLayers() throws IOException {
         Path results = tmp.resolve("results");
         ResultsFixture.depthSweep(results);
