@@ -143,7 +143,7 @@ public final class Aggregation {
                 last = index;
             }
         }
-        return sorted.rows(rows.stream().mapToInt(Integer::intValue).toArray());
+        return rows.isEmpty() ? sorted.emptyCopy() : sorted.rows(rows.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Tablesaw's name for an aggregate: {@code "Mean [x]"}; used only to rename it at once. */

@@ -67,6 +67,19 @@ class ReportBuilderTest {
     }
 
     @Test
+    void anExperimentWithoutFinishedTrialsStillGetsAPage() throws IOException {
+        Path results = tmp.resolve("results");
+        Files.createDirectories(results.resolve("started").resolve("trials").resolve("0000000000000001"));
+        Files.writeString(results.resolve("started").resolve("experiment.yaml"), "name: started\n");
+        String html = Files.readString(ReportBuilder.build(results, tmp.resolve("reports"), "started"));
+        assertTrue(html.contains("0 finished trials"));
+        assertTrue(html.contains("unfinished trials (no summary.yaml): 0000000000000001"));
+        assertTrue(html.contains("not drawn"), "plots say why they are missing");
+        String index = Files.readString(ReportBuilder.buildIndex(results, tmp.resolve("reports")));
+        assertTrue(index.contains("no finished trial"), index);
+    }
+
+    @Test
     void depthSweepIsPlottedAgainstTheNumberOfHiddenLayers() throws IOException {
         Path results = tmp.resolve("results");
         ResultsFixture.depthSweep(results);
