@@ -20,6 +20,8 @@ import tech.tablesaw.api.Table;
 public final class LearningCurvePlot {
     /** Longer curves are drawn at every k-th epoch (and the last), so a 20000-epoch run stays a small SVG. */
     public static final int MAX_POINTS_PER_LINE = 500;
+    /** Interval bounds are drawn for at most this many configurations; more would hide the means. */
+    public static final int MAX_CONFIGURATIONS_WITH_BANDS = 4;
 
     private LearningCurvePlot() {
     }
@@ -72,7 +74,8 @@ public final class LearningCurvePlot {
             line(chart, label + primaryName, epochs, test, ChartStyle.SOLID, colour, stride == 1);
             double[] half = rows.doubleColumn(primary + Aggregation.CI95).asDoubleArray();
             // no interval lines where seeds agree exactly (deterministic runs) or there is one seed
-            if (java.util.Arrays.stream(half).anyMatch(h -> Double.isFinite(h) && h > 0)) {
+            if (ordered.size() <= MAX_CONFIGURATIONS_WITH_BANDS
+                    && java.util.Arrays.stream(half).anyMatch(h -> Double.isFinite(h) && h > 0)) {
                 double[] low = new double[test.length];
                 double[] high = new double[test.length];
                 for (int i = 0; i < test.length; i++) {

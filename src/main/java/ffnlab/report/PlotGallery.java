@@ -88,7 +88,9 @@ public final class PlotGallery {
                 String what = regression ? "m.s.e." : "loss";
                 String caption = f.hasCurve(test) && f.hasCurve(train)
                         ? "Training (dashed) and test (solid) " + what + " against epochs, mean over seeds; dotted lines "
-                                + "bound the 95% confidence interval of the test curve."
+                                + "bound the 95% confidence interval of the test curve (drawn for up to "
+                                + LearningCurvePlot.MAX_CONFIGURATIONS_WITH_BANDS + " configurations; the final values' "
+                                + "intervals are in the table)."
                         : (f.hasCurve(test) ? "Test " : "Training ") + what + " against epochs, mean over seeds"
                                 + (f.hasCurve(test) ? "" : " (no test set)") + "; dotted lines bound its 95% confidence interval.";
                 yield figure(kind, id, "Learning curves", caption,

@@ -72,6 +72,15 @@ class PlotsTest {
                 List.copyOf(series.keySet()), "one seed (w=64) has no interval lines");
         assertFalse(chart.getSeriesMap().get("w=4 test 95% CI low").isShowInLegend());
         assertFalse(chart.getStyler().isYAxisLogarithmic(), "0.1 .. 1 is one decade: linear axis keeps its labels");
+        Table many = curves();
+        for (int c = 0; c < LearningCurvePlot.MAX_CONFIGURATIONS_WITH_BANDS; c++) {
+            Table copy = curves().where(curves().stringColumn("configuration").isEqualTo("w=4"));
+            copy.replaceColumn("configuration", tech.tablesaw.api.StringColumn.create("configuration",
+                    java.util.Collections.nCopies(copy.rowCount(), "w=" + (1000 + c))));
+            many.append(copy);
+        }
+        assertTrue(LearningCurvePlot.build(many, "train_mse", "test_mse", "m", "m", false).getSeriesMap().keySet().stream()
+                .noneMatch(name -> name.contains("CI")), "no interval lines for more than four configurations");
         rendersHeadless(chart);
     }
 
