@@ -165,10 +165,10 @@ public final class ChapterVsMeasured {
         String where = what + " is lowest at " + batchKey + " = " + Html.number(b[best]) + " (" + Html.number(t[best])
                 + " " + unit + ")";
         if (best == argExtreme(b, true)) {
-            return where + ", the smallest batch size: it grows with B over the sweep, no U-curve.";
+            return where + ", the smallest batch size: no interior minimum, so no U-curve in this sweep.";
         }
         if (best == argExtreme(b, false)) {
-            return where + ", the largest batch size: it falls with B over the whole sweep, no U-curve.";
+            return where + ", the largest batch size: no interior minimum, so no U-curve in this sweep.";
         }
         return where + ", an interior batch size: a U-curve, as the chapter describes.";
     }
