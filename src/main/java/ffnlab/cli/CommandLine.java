@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The parsed command: from the jar's arguments ({@code run NAME --set k=v --fresh --profile smoke --threads 2
  * --experiments DIR --results DIR}) or, with no arguments, from system properties ({@code -Dexp=NAME -Dset=...
- * -Dfresh=true -Dprofile=smoke -Dthreads=N -Dcheck=true -Dreport-only=true -Dexperiments.dir -Dresults.dir}).
+ * -Dfresh=true -Dprofile=smoke -Dthreads=N -Dcheck=true|record -Dvalidate=true -Dreport-only=true -Dexperiments.dir -Dresults.dir}).
  */
 record CommandLine(String command, String experiment, String trialId, String set, boolean fresh, String profile,
                    int threads, Path experiments, Path results, boolean record, String invocation) {
