@@ -7,14 +7,15 @@ import java.util.List;
 /**
  * The parsed command: from the jar's arguments ({@code run NAME --set k=v --fresh --profile smoke --threads 2
  * --experiments DIR --results DIR}) or, with no arguments, from system properties ({@code -Dexp=NAME -Dset=...
- * -Dfresh=true -Dprofile=smoke -Dthreads=N -Dcheck=true -Dreport-only=true -Dexperiments.dir -Dresults.dir}).
+ * -Dfresh=true -Dprofile=smoke -Dthreads=N -Dcheck=true|record -Dvalidate=true -Dreport-only=true -Dexperiments.dir -Dresults.dir}).
  */
 record CommandLine(String command, String experiment, String trialId, String set, boolean fresh, String profile,
-                   int threads, Path experiments, Path results) {
+                   int threads, Path experiments, Path results, boolean record, String invocation) {
 
-    static final String USAGE = "usage: run NAME | check NAME | report NAME | list | trial --experiment NAME --id ID"
+    static final String USAGE = "usage: run NAME | check NAME [--record] | validate NAME | report NAME | list | trial --experiment NAME --id ID"
             + " [--set k=v,...] [--fresh] [--profile smoke|ci] [--threads N] [--experiments DIR] [--results DIR];"
-            + " with Maven: mvn -q exec:java -Dexp=NAME [-Dset=...] [-Dfresh=true] [-Dprofile=smoke] [-Dthreads=N] [-Dcheck=true] [-Dreport-only=true]";
+            + " with Maven: mvn -q exec:java -Dexp=NAME [-Dset=...] [-Dfresh=true] [-Dprofile=smoke|ci] [-Dthreads=N]"
+            + " [-Dcheck=true|record] [-Dvalidate=true] [-Dreport-only=true]";
 
     /** results/&lt;name&gt; under the chosen profile. */
     String resultsName() {
@@ -33,16 +34,24 @@ record CommandLine(String command, String experiment, String trialId, String set
             if (exp == null || exp.isBlank()) {
                 throw new IllegalArgumentException("no experiment given; " + USAGE);
             }
-            String command = Boolean.getBoolean("check") ? "check" : Boolean.getBoolean("report-only") ? "report" : "run";
-            return new CommandLine(command, exp, null, set, fresh, profile, threads(threads), experiments, results);
+            String check = System.getProperty("check", "false").strip();
+            if (!List.of("true", "false", "record").contains(check)) {
+                throw new IllegalArgumentException("-Dcheck: expected true or record, got '" + check + "'");
+            }
+            String command = !check.equals("false") ? "check" : Boolean.getBoolean("validate") ? "validate"
+                    : Boolean.getBoolean("report-only") ? "report" : "run";
+            return new CommandLine(command, exp, null, set, fresh, profile, threads(threads), experiments, results,
+                    check.equals("record"), mavenInvocation(exp, set, profile, threads, check));
         }
         String command = args[0];
         String trialId = null;
+        boolean record = false;
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--fresh" -> fresh = true;
+                case "--record" -> record = true;
                 case "--set", "--profile", "--threads", "--experiments", "--results", "--experiment", "--id" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value; " + USAGE);
@@ -69,7 +78,7 @@ record CommandLine(String command, String experiment, String trialId, String set
         if (!positional.isEmpty()) {
             exp = positional.getFirst();
         }
-        if (!List.of("run", "check", "report", "list", "trial").contains(command)) {
+        if (!List.of("run", "check", "validate", "report", "list", "trial").contains(command)) {
             throw new IllegalArgumentException("unknown command '" + command + "'; " + USAGE);
         }
         if (!command.equals("list") && (exp == null || exp.isBlank())) {
@@ -78,7 +87,26 @@ record CommandLine(String command, String experiment, String trialId, String set
         if (command.equals("trial") && trialId == null) {
             throw new IllegalArgumentException("trial needs --id ID; " + USAGE);
         }
-        return new CommandLine(command, exp, trialId, set, fresh, profile, threads(threads), experiments, results);
+        if (record && !command.equals("check")) {
+            throw new IllegalArgumentException("--record goes with check; " + USAGE);
+        }
+        return new CommandLine(command, exp, trialId, set, fresh, profile, threads(threads), experiments, results, record,
+                "java -jar ffnlab.jar " + String.join(" ", args));
+    }
+
+    /** The exec:java command as a user would retype it (for a baseline's provenance comment). */
+    private static String mavenInvocation(String exp, String set, String profile, String threads, String check) {
+        StringBuilder b = new StringBuilder("mvn -q exec:java -Dexp=").append(exp);
+        if (profile != null && !profile.isBlank()) {
+            b.append(" -Dprofile=").append(profile);
+        }
+        if (set != null) {
+            b.append(" '-Dset=").append(set).append('\'');
+        }
+        if (threads != null && !threads.isBlank()) {
+            b.append(" -Dthreads=").append(threads);
+        }
+        return b.append(" -Dcheck=").append(check).toString();
     }
 
     private static int threads(String text) {
