@@ -90,7 +90,7 @@ public final class SlurmClient {
         Path err = null;
         try {
             err = Files.createTempFile("ffnlab-slurm", ".err");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.DISCARD);
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile());
             pb.environment().putAll(environment);
             Process p;
             try {
@@ -99,6 +99,7 @@ public final class SlurmClient {
                 throw new SlurmException(command.getFirst() + " not found: run ffnlab on a SLURM login node, or add SLURM's commands to PATH ("
                         + e.getMessage() + ")", e);
             }
+            p.getOutputStream().close();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
