@@ -1,0 +1,54 @@
+package ffnlab.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** {@code results/<experiment>/}: experiment.yaml, run.log and one folder per trial under {@code trials/}. */
+public final class ExperimentDirectory {
+    public static final String EXPERIMENT = "experiment.yaml";
+    public static final String RUN_LOG = "run.log";
+
+    private final Path path;
+
+    public ExperimentDirectory(Path path) {
+        this.path = path;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Path runLog() {
+        return path.resolve(RUN_LOG);
+    }
+
+    public void writeExperiment(Map<String, ?> experiment) {
+        AtomicFile.write(path.resolve(EXPERIMENT), YamlText.write(experiment));
+    }
+
+    public TrialDirectory trial(String id) {
+        if (!id.matches("[0-9a-f]{16}")) {
+            throw new IllegalArgumentException("a trial id is 16 lower-case hex characters, got '" + id + "'");
+        }
+        return new TrialDirectory(path.resolve("trials").resolve(id), id);
+    }
+
+    /** Every trial folder present, sorted by id. */
+    public List<TrialDirectory> trials() {
+        Path trials = path.resolve("trials");
+        if (!Files.isDirectory(trials)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(trials)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9a-f]{16}"))
+                    .sorted().map(this::trial).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + trials + ": " + e.getMessage(), e);
+        }
+    }
+}

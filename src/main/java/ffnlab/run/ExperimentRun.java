@@ -1,0 +1,118 @@
+package ffnlab.run;
+
+import ffnlab.data.PreparedData;
+import ffnlab.results.ExperimentDirectory;
+import ffnlab.results.ResultsStore;
+import ffnlab.spec.ExperimentFiles;
+import ffnlab.spec.ExperimentSpec;
+import ffnlab.sweep.Configuration;
+import ffnlab.sweep.SweepExpander;
+import ffnlab.sweep.TrialSpec;
+import ffnlab.train.EpochListener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * One experiment from file to results: load and validate the spec, load the data, expand the sweep into
+ * trials with ids, write experiment.yaml, schedule the trials (skipping finished ones unless fresh).
+ */
+public final class ExperimentRun {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private final RunOptions options;
+    private final DataSources data;
+
+    public ExperimentRun(RunOptions options, DataSources data) {
+        this.options = options;
+        this.data = data;
+    }
+
+    /** An experiment ready to run: its spec, configurations and trials. */
+    public record Plan(ExperimentSpec spec, String resultsName, List<Configuration> configurations, List<TrialSpec> trials) {
+    }
+
+    /** Loads, validates and expands {@code name}; loads its data (for ids and shapes). */
+    public Plan plan(String name) {
+        ExperimentSpec spec = new ExperimentFiles(options.experiments()).load(name, options.profile(), options.overrides());
+        List<Configuration> configurations = SweepExpander.configurations(spec, data::shape);
+        List<TrialSpec> trials = SweepExpander.trials(spec, configurations, c -> data.load(c).sha256());
+        return new Plan(spec, options.resultsName(name), configurations, trials);
+    }
+
+    /** Runs the plan's trials (or only {@code onlyId} when not null). */
+    public RunReport run(Plan plan, String onlyId, Progress progress) {
+        long start = System.nanoTime();
+        ExperimentDirectory dir = new ResultsStore(options.results()).experiment(plan.resultsName());
+        List<TrialSpec> trials = plan.trials();
+        if (onlyId != null) {
+            trials = trials.stream().filter(t -> t.id().equals(onlyId)).toList();
+            if (trials.isEmpty()) {
+                throw new IllegalArgumentException("experiment " + plan.spec().name() + " has no trial " + onlyId);
+            }
+        }
+        try (RunLog log = RunLog.open(dir.runLog())) {
+            dir.writeExperiment(experimentYaml(plan));
+            TrialRunner runner = new TrialRunner(data, dir);
+            Scheduler scheduler = new Scheduler(options.threads());
+            List<TrialSpec> toRun = new ArrayList<>();
+            for (TrialSpec t : trials) {
+                if (options.fresh() || !dir.trial(t.id()).finished()) {
+                    toRun.add(t);
+                }
+            }
+            LOG.info("{}: {} configurations x {} seeds = {} trials; {} to run with up to {} threads", plan.resultsName(),
+                    plan.configurations().size(), plan.spec().seeds().size(), trials.size(), toRun.size(), options.threads());
+            progress.started(plan.resultsName(), toRun.size(), trials.size() - toRun.size());
+            List<TrialOutcome> ran = scheduler.run(toRun, t -> threadsFor(scheduler, t), (t, threads) -> {
+                progress.trialStarted(t);
+                EpochListener listener = r -> progress.epoch(t, r);
+                TrialOutcome o = runner.run(t, options.fresh(), threads, listener);
+                progress.trialEnded(o);
+                return o;
+            });
+            progress.close();
+            Map<String, TrialOutcome> byId = new LinkedHashMap<>();
+            ran.forEach(o -> byId.put(o.trial().id(), o));
+            List<TrialOutcome> all = new ArrayList<>();
+            for (TrialSpec t : trials) {
+                all.add(byId.getOrDefault(t.id(), new TrialOutcome(t, TrialOutcome.Status.SKIPPED, "finished earlier", 0)));
+            }
+            RunReport report = new RunReport(plan.resultsName(), dir.path(), all, (System.nanoTime() - start) / 1e9);
+            LOG.info(report.line());
+            return report;
+        }
+    }
+
+    private int threadsFor(Scheduler scheduler, TrialSpec t) {
+        PreparedData d = data.load(t.config());
+        int[] w = t.config().widths(d.train().features(), d.train().outputs());
+        long parameters = 0;
+        for (int l = 1; l < w.length; l++) {
+            parameters += (long) (w[l - 1] + 1) * w[l];
+        }
+        return scheduler.threadsFor(t.config().threads(), parameters, d.train().rows());
+    }
+
+    private Map<String, Object> experimentYaml(Plan plan) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("name", plan.spec().name());
+        e.put("results_name", plan.resultsName());
+        e.put("profile", options.profile() == null ? "default" : options.profile().key());
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        options.overrides().forEach((k, v) -> overrides.put(k, v.plain()));
+        e.put("overrides", overrides);
+        e.put("swept_keys", plan.spec().sweep().sweptKeys());
+        e.put("configurations", plan.configurations().size());
+        e.put("trials", plan.trials().size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> resolved = (Map<String, Object>) plan.spec().resolved();
+        resolved.forEach(e::putIfAbsent);
+        e.putIfAbsent("seeds", plan.spec().seeds());
+        e.putIfAbsent("report", plan.spec().report());
+        return e;
+    }
+}

@@ -1,0 +1,108 @@
+package ffnlab.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where and with what a trial ran, for provenance.yaml: git commit and dirty flag, JDK, OS, CPU model, cores,
+ * library versions (read once per process), plus the trial's threads, backend, device, data hash and times.
+ */
+public final class Provenance {
+    private static final Map<String, Object> MACHINE = machine();
+
+    private Provenance() {
+    }
+
+    public static Map<String, Object> of(int threads, String backend, String device, String dataSha256, Instant started, Instant ended) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("git_commit", MACHINE.get("git_commit"));
+        p.put("git_dirty", MACHINE.get("git_dirty"));
+        p.put("jdk", MACHINE.get("jdk"));
+        p.put("os", MACHINE.get("os"));
+        p.put("cpu_model", MACHINE.get("cpu_model"));
+        p.put("cores", MACHINE.get("cores"));
+        p.put("threads", threads);
+        p.put("backend", backend);
+        p.put("device", device);
+        p.put("library_versions", MACHINE.get("library_versions"));
+        p.put("data_sha256", dataSha256);
+        p.put("started_at", started.toString());
+        p.put("ended_at", ended.toString());
+        return p;
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String commit = git("rev-parse", "HEAD");
+        m.put("git_commit", commit == null ? "unknown" : commit.strip());
+        String status = commit == null ? null : git("status", "--porcelain", "--untracked-files=no");
+        m.put("git_dirty", status == null ? "unknown" : !status.isBlank());
+        m.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        m.put("cpu_model", cpuModel());
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        Map<String, Object> libs = new LinkedHashMap<>();
+        libs.put("snakeyaml-engine", version("org.snakeyaml", "snakeyaml-engine"));
+        libs.put("log4j-core", version("org.apache.logging.log4j", "log4j-core"));
+        libs.put("tribuo-core", version("org.tribuo", "tribuo-core"));
+        libs.put("progressbar", version("me.tongfei", "progressbar"));
+        m.put("library_versions", libs);
+        return m;
+    }
+
+    private static String git(String... args) {
+        try {
+            String[] command = new String[args.length + 1];
+            command[0] = "git";
+            System.arraycopy(args, 0, command, 1, args.length);
+            Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.getErrorStream().close();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroy();
+                return null;
+            }
+            return out;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static String version(String group, String artifact) {
+        try (InputStream in = Provenance.class.getResourceAsStream("/META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package ffnlab.run;
+
+import ffnlab.backend.Backend;
+import ffnlab.backend.EngineSpec;
+import ffnlab.backend.TrainingEngine;
+import ffnlab.data.Examples;
+import ffnlab.data.PreparedData;
+import ffnlab.data.ToyMapping;
+import ffnlab.nn.Architecture;
+import ffnlab.nn.Initialiser;
+import ffnlab.nn.Parameters;
+import ffnlab.nn.optim.Optimiser;
+import ffnlab.results.ExperimentDirectory;
+import ffnlab.results.MetricsCsv;
+import ffnlab.results.ParametersCsv;
+import ffnlab.results.TrialDirectory;
+import ffnlab.results.TrialSummary;
+import ffnlab.spec.TrialConfig;
+import ffnlab.sweep.TrialSpec;
+import ffnlab.train.EpochListener;
+import ffnlab.train.TrainingConfig;
+import ffnlab.train.TrainingLoop;
+import ffnlab.train.TrainingResult;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Runs one trial and records it: takes the trial's lock (or reports it busy), clears what an interrupted run
+ * left, trains, then writes trial.yaml, metrics.csv, predictions.csv, parameters.csv (small networks),
+ * provenance.yaml and, last, summary.yaml. A diverging loss is recorded as status diverged at its epoch.
+ */
+public final class TrialRunner {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private final DataSources data;
+    private final ExperimentDirectory directory;
+
+    public TrialRunner(DataSources data, ExperimentDirectory directory) {
+        this.data = data;
+        this.directory = directory;
+    }
+
+    /**
+     * @param fresh   rerun even when finished
+     * @param threads threads this trial may use
+     */
+    public TrialOutcome run(TrialSpec trial, boolean fresh, int threads, EpochListener listener) {
+        long start = System.nanoTime();
+        TrialDirectory dir = directory.trial(trial.id());
+        if (dir.finished() && !fresh) {
+            return new TrialOutcome(trial, TrialOutcome.Status.SKIPPED, "finished earlier", 0);
+        }
+        Optional<TrialDirectory.Lock> lock = dir.tryLock();
+        if (lock.isEmpty()) {
+            return new TrialOutcome(trial, TrialOutcome.Status.BUSY, "running in another process", 0);
+        }
+        try (TrialDirectory.Lock held = lock.get()) {
+            if (dir.finished() && !fresh) {
+                return new TrialOutcome(trial, TrialOutcome.Status.SKIPPED, "finished by another process", 0);
+            }
+            dir.clear();
+            return train(trial, dir, threads, listener, start);
+        }
+    }
+
+    private TrialOutcome train(TrialSpec trial, TrialDirectory dir, int threads, EpochListener listener, long start) {
+        TrialConfig c = trial.config();
+        PreparedData d = data.load(c);
+        Instant started = Instant.now();
+        dir.writeYaml(TrialDirectory.TRIAL, trialYaml(trial));
+        Architecture arch = Architecture.of(c.activation(), c.output(), c.widths(d.train().features(), d.train().outputs()));
+        TrainingConfig tc = new TrainingConfig(arch, initialiser(c), c.loss(), c.reduction(), optimiser(c), c.batchSize(),
+                c.epochs(), trial.seed(), c.integer("training.early_stopping"));
+        Examples train = d.train();
+        Examples validation = null;
+        double vf = c.number("dataset.validation_fraction");
+        if (vf > 0) {
+            int held = (int) Math.floor(train.rows() * vf);
+            validation = train.slice(train.rows() - held, train.rows());
+            train = train.slice(0, train.rows() - held);
+        }
+        Backend backend = BackendChoice.open(c.backend());
+        TrainingResult result;
+        String predictions;
+        try {
+            result = new TrainingLoop(tc, backend, threads).listener(listener).run(train, d.test(), validation);
+            predictions = predictions(backend, tc, result.parameters(), train, d, threads);
+        } finally {
+            backend.close();
+        }
+        DoubleUnaryOperator orig = d::mseInOriginalUnits;
+        dir.write(TrialDirectory.METRICS, MetricsCsv.write(result.epochs(), orig));
+        dir.write(TrialDirectory.PREDICTIONS, predictions);
+        if (arch.parameterCount() <= ParametersCsv.MAX_PARAMETERS) {
+            dir.write(TrialDirectory.PARAMETERS, ParametersCsv.write(result.parameters()));
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(threads, backend.name(), result.device(), d.sha256(), started, Instant.now()));
+        Map<String, Object> summary = TrialSummary.of(result.epochs(), result.divergedAtEpoch(), d.task() == ffnlab.data.Task.CLASSIFICATION,
+                orig, wall, result.parameters().sha256());
+        dir.writeYaml(TrialDirectory.SUMMARY, summary);
+        if (result.diverged()) {
+            LOG.warn("trial {} ({}) diverged at epoch {}", trial.id(), trial.label(), result.divergedAtEpoch());
+            return new TrialOutcome(trial, TrialOutcome.Status.DIVERGED, "diverged at epoch " + result.divergedAtEpoch(), wall);
+        }
+        String error = d.task() == ffnlab.data.Task.CLASSIFICATION
+                ? String.format(java.util.Locale.ROOT, "test_accuracy %.4f", result.last().testAccuracy())
+                : String.format(java.util.Locale.ROOT, "test_mse %.4g", result.last().testMse());
+        return new TrialOutcome(trial, TrialOutcome.Status.FINISHED, error, wall);
+    }
+
+    static Map<String, Object> trialYaml(TrialSpec trial) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("id", trial.id());
+        t.put("experiment", trial.experiment());
+        t.put("seed", trial.seed());
+        t.put("coordinates", trial.coordinates());
+        t.put("config", trial.config().nested());
+        return t;
+    }
+
+    /** Test-set predictions: regression {@code actual,predicted} per target column; classification class names. */
+    private static String predictions(Backend backend, TrainingConfig tc, Parameters p, Examples train, PreparedData d, int threads) {
+        Examples test = d.test();
+        EngineSpec spec = new EngineSpec(tc.architecture(), p, tc.loss(), tc.reduction(), tc.optimiser(), threads);
+        float[] y;
+        try (TrainingEngine engine = backend.open(spec, train)) {
+            y = engine.predict(test.x(), test.rows());
+        }
+        StringBuilder b = new StringBuilder();
+        int k = test.outputs();
+        if (test.isClassification()) {
+            b.append("actual,predicted\n");
+            for (int r = 0; r < test.rows(); r++) {
+                int best = 0;
+                for (int j = 1; j < k; j++) {
+                    if (y[r * k + j] > y[r * k + best]) {
+                        best = j;
+                    }
+                }
+                b.append(csv(d.targetNames().get(test.labels()[r]))).append(',').append(csv(d.targetNames().get(best))).append('\n');
+            }
+            return b.toString();
+        }
+        if (k == 1) {
+            b.append("actual,predicted\n");
+        } else {
+            for (int j = 0; j < k; j++) {
+                b.append(j == 0 ? "" : ",").append("actual_").append(j + 1).append(",predicted_").append(j + 1);
+            }
+            b.append('\n');
+        }
+        for (int r = 0; r < test.rows(); r++) {
+            for (int j = 0; j < k; j++) {
+                double s = d.targetScale().length > j ? d.targetScale()[j] : 1;
+                b.append(j == 0 ? "" : ",").append(test.targets()[r * k + j] * s).append(',').append(y[r * k + j] * s);
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    static Initialiser initialiser(TrialConfig c) {
+        return switch (c.text("training.initialiser")) {
+            case "chapter" -> ToyMapping.initialiser();
+            case "xavier" -> new Initialiser.Xavier();
+            case "he" -> new Initialiser.He();
+            case "uniform" -> new Initialiser.Uniform(-c.number("training.init_range"), c.number("training.init_range"));
+            default -> new Initialiser.PyTorchDefault();
+        };
+    }
+
+    static Optimiser optimiser(TrialConfig c) {
+        return switch (c.text("training.optimiser")) {
+            case "momentum" -> new Optimiser.Momentum(c.learningRate(), c.number("training.momentum"));
+            case "adam" -> new Optimiser.Adam(c.learningRate());
+            default -> new Optimiser.Sgd(c.learningRate());
+        };
+    }
+}

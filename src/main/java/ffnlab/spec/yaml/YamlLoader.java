@@ -1,0 +1,143 @@
+package ffnlab.spec.yaml;
+
+import ffnlab.spec.Mark;
+import ffnlab.spec.Node;
+import ffnlab.spec.Problem;
+import ffnlab.spec.SpecException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads YAML 1.2 (core schema) into {@link Node} trees that keep every value's line and column.
+ * The only class that touches the YAML library. Syntax errors, duplicate keys and non-string keys become
+ * {@link SpecException}s with the file position.
+ */
+public final class YamlLoader {
+    private YamlLoader() {
+    }
+
+    /** Reads a file; {@code label} names it in messages (usually the path as the user gave it). */
+    public static Node load(Path file, String label) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SpecException(List.of(new Problem(Mark.of(label), "", "cannot read file: " + e.getMessage())));
+        }
+        return parse(text, label);
+    }
+
+    /** Parses text; an empty document is an empty mapping. */
+    public static Node parse(String text, String label) {
+        LoadSettings settings = LoadSettings.builder().setLabel(label).setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(false).build();
+        try {
+            Optional<org.snakeyaml.engine.v2.nodes.Node> root = new Compose(settings).composeString(text);
+            if (root.isEmpty()) {
+                return Node.Mapping.empty(new Mark(label, 1, 1));
+            }
+            List<Problem> problems = new ArrayList<>();
+            Node node = convert(root.get(), label, "", problems);
+            if (!problems.isEmpty()) {
+                throw new SpecException(problems);
+            }
+            return node;
+        } catch (MarkedYamlEngineException e) {
+            Mark mark = e.getProblemMark().map(m -> new Mark(label, m.getLine() + 1, m.getColumn() + 1)).orElse(Mark.of(label));
+            String what = (e.getContext() == null ? "" : e.getContext() + ": ") + e.getProblem();
+            throw new SpecException(List.of(new Problem(mark, "", "invalid YAML: " + what.replace('\n', ' '))));
+        } catch (YamlEngineException e) {
+            throw new SpecException(List.of(new Problem(Mark.of(label), "", "invalid YAML: " + e.getMessage().replace('\n', ' '))));
+        }
+    }
+
+    private static Node convert(org.snakeyaml.engine.v2.nodes.Node node, String label, String path, List<Problem> problems) {
+        Mark mark = mark(node, label);
+        return switch (node) {
+            case ScalarNode s -> new Node.Scalar(scalar(s), mark);
+            case SequenceNode s -> {
+                List<Node> items = new ArrayList<>();
+                for (int i = 0; i < s.getValue().size(); i++) {
+                    items.add(convert(s.getValue().get(i), label, path + "[" + i + "]", problems));
+                }
+                yield new Node.Sequence(items, mark);
+            }
+            case MappingNode m -> {
+                Map<String, Node> entries = new LinkedHashMap<>();
+                Map<String, Mark> keyMarks = new LinkedHashMap<>();
+                for (NodeTuple t : m.getValue()) {
+                    Mark keyMark = mark(t.getKeyNode(), label);
+                    if (!(t.getKeyNode() instanceof ScalarNode k) || k.getTag().equals(Tag.NULL)) {
+                        problems.add(new Problem(keyMark, path, "keys must be plain names"));
+                        continue;
+                    }
+                    String key = k.getValue();
+                    String child = path.isEmpty() ? key : path + "." + key;
+                    entries.put(key, convert(t.getValueNode(), label, child, problems));
+                    keyMarks.put(key, keyMark);
+                }
+                yield new Node.Mapping(entries, keyMarks, mark);
+            }
+            default -> {
+                problems.add(new Problem(mark, path, "unsupported YAML node"));
+                yield new Node.Scalar(null, mark);
+            }
+        };
+    }
+
+    private static Object scalar(ScalarNode s) {
+        String v = s.getValue();
+        Tag tag = s.getTag();
+        if (tag.equals(Tag.NULL)) {
+            return null;
+        }
+        if (tag.equals(Tag.BOOL)) {
+            return Boolean.parseBoolean(v.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (tag.equals(Tag.INT)) {
+            try {
+                String t = v.startsWith("+") ? v.substring(1) : v;
+                if (t.startsWith("0x")) {
+                    return Long.parseLong(t.substring(2), 16);
+                }
+                if (t.startsWith("0o")) {
+                    return Long.parseLong(t.substring(2), 8);
+                }
+                return Long.parseLong(t);
+            } catch (NumberFormatException e) {
+                return v;
+            }
+        }
+        if (tag.equals(Tag.FLOAT)) {
+            String t = v.toLowerCase(java.util.Locale.ROOT);
+            return switch (t) {
+                case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+                case "-.inf" -> Double.NEGATIVE_INFINITY;
+                case ".nan" -> Double.NaN;
+                default -> Double.parseDouble(t);
+            };
+        }
+        return v;
+    }
+
+    private static Mark mark(org.snakeyaml.engine.v2.nodes.Node node, String label) {
+        return node.getStartMark().map(m -> new Mark(label, m.getLine() + 1, m.getColumn() + 1)).orElse(Mark.of(label));
+    }
+}

@@ -1,0 +1,30 @@
+package ffnlab.sweep;
+
+import ffnlab.spec.TrialConfig;
+import java.util.Map;
+
+/**
+ * One trial: a configuration with one seed, and its id.
+ *
+ * @param id            {@link TrialId}: content hash of config, seed, data hash and engine version
+ * @param experiment    the experiment's name
+ * @param configuration the sweep point
+ * @param seed          the replicate's seed (initialisation and shuffling)
+ * @param dataSha256    the dataset's hash (part of the id)
+ */
+public record TrialSpec(String id, String experiment, Configuration configuration, long seed, String dataSha256) {
+    public TrialConfig config() {
+        return configuration.config();
+    }
+
+    public Map<String, Object> coordinates() {
+        return configuration.coordinates();
+    }
+
+    /** "model.hidden=64, seed 2": for logs and progress. */
+    public String label() {
+        StringBuilder b = new StringBuilder();
+        configuration.coordinates().forEach((k, v) -> b.append(k).append('=').append(v).append(", "));
+        return b.append("seed ").append(seed).toString();
+    }
+}
