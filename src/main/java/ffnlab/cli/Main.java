@@ -75,6 +75,9 @@ public final class Main {
 
     private static int runExperiment(CommandLine cl, PrintStream out) {
         RunOptions options = options(cl);
+        if (cl.command().equals("run") && cl.executor().equals("slurm")) {
+            return SlurmCommand.run(cl, options, out);
+        }
         ExperimentRun run = new ExperimentRun(options, new DataSources());
         ExperimentRun.Plan plan = run.plan(cl.experiment());
         RunReport report;

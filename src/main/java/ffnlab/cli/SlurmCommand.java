@@ -1,0 +1,93 @@
+package ffnlab.cli;
+
+import ffnlab.run.DataSources;
+import ffnlab.run.RunOptions;
+import ffnlab.run.slurm.ArrayJobListener;
+import ffnlab.run.slurm.ArrayJobOutcome;
+import ffnlab.run.slurm.SlurmClient;
+import ffnlab.run.slurm.SlurmException;
+import ffnlab.run.slurm.SlurmSweep;
+import ffnlab.run.slurm.Submission;
+import ffnlab.run.slurm.TaskReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code run NAME --executor slurm} / {@code -Dexecutor=slurm}: submits the sweep's unfinished trials as one
+ * SLURM array job, prints the job id and how to follow it, and, with {@code --wait} / {@code -Dwait=true},
+ * prints each trial as it finishes, each failed task with its array index and log, and then the report.
+ * Exit status: 0 submitted (or all finished), 1 some task failed, 2 bad input or SLURM refused.
+ */
+final class SlurmCommand {
+    private SlurmCommand() {
+    }
+
+    static int run(CommandLine cl, RunOptions options, PrintStream out) {
+        SlurmSweep sweep = new SlurmSweep(options, new DataSources(), cl.set(), new SlurmClient());
+        ArrayJobOutcome outcome;
+        SlurmSweep.Prepared prepared;
+        try {
+            prepared = sweep.prepare(cl.experiment(), cl.slurm());
+            outcome = sweep.submit(prepared, new ConsoleProgress(out));
+        } catch (SlurmException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.println("ffnlab: interrupted; the array job keeps running (squeue, scancel)");
+            return 1;
+        }
+        String name = prepared.plan().resultsName();
+        String reportCommand = "mvn -q exec:java -Dexp=" + cl.experiment() + (options.profile() == null ? "" : " -Dprofile=" + options.profile().key())
+                + " -Dreport-only=true";
+        if (outcome.jobId().isEmpty()) {
+            out.printf("ffnlab: %s: nothing to submit: %d trials finished, %d still queued in an earlier array%n", name,
+                    outcome.alreadyFinished().size(), outcome.alreadyQueued().size());
+            return outcome.alreadyQueued().isEmpty() ? Main.report(name, options.results(), out) : 0;
+        }
+        String jobId = outcome.jobId().get();
+        if (!outcome.followed()) {
+            out.printf("ffnlab: %s: submitted job %s: %d trials as one array (%d finished, %d queued elsewhere, skipped)%n", name, jobId,
+                    outcome.submitted(), outcome.alreadyFinished().size(), outcome.alreadyQueued().size());
+            out.printf("  follow it:  squeue -j %s   (or submit with -Dwait=true / --wait)%n", jobId);
+            out.printf("  task logs:  %s%n", outcome.submission().logs().resolve(jobId + "_<task>.log"));
+            out.printf("  report:     %s   once the array has ended%n", reportCommand);
+            return 0;
+        }
+        out.printf("ffnlab: %s: job %s ended: %d trials finished, %d tasks failed%n", name, jobId, outcome.finished().size(),
+                outcome.failed().size());
+        for (TaskReport f : outcome.failed()) {
+            out.printf("  task %d (trial %s) %s: %s; log: %s%n", f.task(), f.trialId(), f.state(), f.detail(), f.log());
+        }
+        if (!outcome.failed().isEmpty()) {
+            out.printf("  submit again to run only the %d unfinished trials%n", outcome.failed().size());
+        }
+        try {
+            Main.report(name, options.results(), out);
+        } catch (IllegalArgumentException e) {
+            out.println("ffnlab: " + e.getMessage());
+        }
+        return outcome.failed().isEmpty() ? 0 : 1;
+    }
+
+    /** Prints the array's progress, one line per ended task. */
+    private record ConsoleProgress(PrintStream out) implements ArrayJobListener {
+        @Override
+        public void submitted(String jobId, Submission submission) {
+            out.printf("ffnlab: submitted job %s (%d trials); script %s%n", jobId, submission.trialIds().size(), submission.script());
+        }
+
+        @Override
+        public void trialFinished(TaskReport report, int ended, int total) {
+            out.printf("  [%d/%d] task %d: trial %s finished%n", ended, total, report.task(), report.trialId());
+        }
+
+        @Override
+        public void taskFailed(TaskReport report, int ended, int total) {
+            out.printf("  [%d/%d] task %d: trial %s %s (%s); log: %s%n", ended, total, report.task(), report.trialId(), report.state(),
+                    report.detail(), report.log());
+        }
+    }
+}
