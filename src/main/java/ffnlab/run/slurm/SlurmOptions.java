@@ -21,13 +21,15 @@ import java.util.regex.Pattern;
  * @param extraDirectives  further {@code #SBATCH} options, one per element ({@code --qos=short}, {@code --account=lab})
  * @param maxParallel      k in {@code --array=0-(n-1)%k}: at most k tasks at once; 0 = no cap
  * @param javaCommand      the Java launcher on the nodes (a JDK 25); default: this JVM's, found through the shared filesystem
+ * @param javaOptions      extra JVM flags for each trial ({@code -Xmx4g}); none by default
  * @param follow           follow the job until its array ends (squeue / sacct), reporting trials as they finish
  * @param pollInterval     how often a waiting submitter asks the scheduler
  */
 public record SlurmOptions(String partition, String time, int cpusPerTask, String memory, List<String> extraDirectives,
-                           int maxParallel, String javaCommand, boolean follow, Duration pollInterval) {
+                           int maxParallel, String javaCommand, List<String> javaOptions, boolean follow, Duration pollInterval) {
     /** The keys {@link #fromSettings} accepts: the experiment file's {@code slurm:} section and {@code -Dslurm.<key>=}. */
-    public static final Set<String> KEYS = Set.of("partition", "time", "cpus_per_task", "mem", "sbatch", "max_parallel", "java", "wait", "poll_s");
+    public static final Set<String> KEYS = Set.of("partition", "time", "cpus_per_task", "mem", "sbatch", "max_parallel", "java", "java_options",
+            "wait", "poll_s");
 
     private static final Pattern TIME = Pattern.compile("(\\d+-)?\\d+(:\\d{1,2}){0,2}|UNLIMITED|INFINITE");
     private static final Pattern MEMORY = Pattern.compile("\\d+[KMGT]?");
@@ -65,6 +67,12 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
         if (javaCommand == null || javaCommand.isBlank()) {
             throw new IllegalArgumentException("slurm.java: expected the Java launcher to run on the nodes, got nothing");
         }
+        javaOptions = List.copyOf(javaOptions);
+        for (String flag : javaOptions) {
+            if (!flag.startsWith("-") || flag.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("slurm.java_options: expected JVM flags such as -Xmx4g, got '" + flag + "'");
+            }
+        }
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("slurm.poll_s: expected a positive number of seconds, got " + pollInterval);
         }
@@ -72,13 +80,13 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
 
     /** One CPU per task, no cap, no waiting, this JVM's launcher, the cluster's defaults for the rest. */
     public static SlurmOptions defaults() {
-        return new SlurmOptions(null, null, 1, null, List.of(), 0, thisJava(), false, Duration.ofSeconds(5));
+        return new SlurmOptions(null, null, 1, null, List.of(), 0, thisJava(), List.of(), false, Duration.ofSeconds(5));
     }
 
     /**
      * The options from {@code key -> text} settings (later maps win): {@code partition}, {@code time},
      * {@code cpus_per_task}, {@code mem}, {@code sbatch} (extra lines, separated by newlines or {@code ;}),
-     * {@code max_parallel}, {@code java}, {@code wait}, {@code poll_s}.
+     * {@code max_parallel}, {@code java}, {@code java_options} (separated by blanks), {@code wait}, {@code poll_s}.
      *
      * @throws IllegalArgumentException "slurm.KEY: expected ..., got ..." for the first bad value
      */
@@ -100,12 +108,14 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
         return new SlurmOptions(s.getOrDefault("partition", d.partition()), s.getOrDefault("time", d.time()),
                 integer(s, "cpus_per_task", d.cpusPerTask()), s.getOrDefault("mem", d.memory()), extra,
                 integer(s, "max_parallel", d.maxParallel()), s.getOrDefault("java", d.javaCommand()),
+                s.containsKey("java_options") ? List.of(s.get("java_options").strip().split("\\s+")).stream().filter(x -> !x.isEmpty()).toList()
+                        : d.javaOptions(),
                 bool(s, "wait", d.follow()), seconds(s, "poll_s", d.pollInterval()));
     }
 
     /** The same options, following the job (or not). */
     public SlurmOptions withFollow(boolean follow) {
-        return new SlurmOptions(partition, time, cpusPerTask, memory, extraDirectives, maxParallel, javaCommand, follow, pollInterval);
+        return new SlurmOptions(partition, time, cpusPerTask, memory, extraDirectives, maxParallel, javaCommand, javaOptions, follow, pollInterval);
     }
 
     /** {@code 0-(n-1)} or {@code 0-(n-1)%k}: the {@code --array} value for n tasks. */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The command an array task runs: {@code JAVA --enable-native-access=ALL-UNNAMED -Xss8m -cp CLASSPATH
+ * The command an array task runs: {@code JAVA --enable-native-access=ALL-UNNAMED -Xss8m [java_options] -cp CLASSPATH
  * ffnlab.cli.Main trial --experiment NAME [options] --id} (the job script appends the trial id). The classpath
  * is this JVM's own (the jar, or Maven's target/classes and repository jars under {@code exec:java}), so the
  * nodes run exactly the code that planned the sweep; it must therefore lie on the shared filesystem.
@@ -28,17 +28,19 @@ public final class TrialCommand {
 
     /**
      * @param javaCommand    the Java launcher on the nodes
+     * @param javaOptions    further JVM flags
      * @param classpath      the classpath entries (absolute)
      * @param trialArguments what follows {@code trial}: {@code --experiment NAME --experiments DIR --results DIR ...},
      *                       without {@code --id}
      */
-    public static List<String> of(String javaCommand, List<Path> classpath, List<String> trialArguments) {
+    public static List<String> of(String javaCommand, List<String> javaOptions, List<Path> classpath, List<String> trialArguments) {
         if (classpath.isEmpty()) {
             throw new IllegalArgumentException("the trial command needs a classpath");
         }
         List<String> command = new ArrayList<>();
         command.add(javaCommand);
         command.addAll(JVM_FLAGS);
+        command.addAll(javaOptions);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         command.add(MAIN);

@@ -23,7 +23,7 @@ class JobScriptWriterTest {
 
     @Test
     void writesOneScriptWithTheOptionsAsSbatchLines() throws Exception {
-        SlurmOptions options = new SlurmOptions("gpu", "01:30:00", 4, "8G", List.of("--qos=short"), 2, "/jdk/bin/java", false,
+        SlurmOptions options = new SlurmOptions("gpu", "01:30:00", 4, "8G", List.of("--qos=short"), 2, "/jdk/bin/java", List.of(), false,
                 Duration.ofSeconds(5));
         Submission s = new JobScriptWriter().write(request(List.of("/jdk/bin/java", "-jar", "my jar.jar", "trial", "--id")), options);
         assertEquals(dir.resolve("results/width-sweep/slurm/submission-001"), s.folder());

@@ -46,6 +46,7 @@ final class SlurmConfiguration {
                 "AccountingStorageType=accounting_storage/none",
                 "MpiDefault=none",
                 "SchedulerType=sched/backfill",
+                "SchedulerParameters=sched_min_interval=0,batch_sched_delay=0",
                 "ReturnToService=2",
                 "KillWait=2",
                 "MinJobAge=600",

@@ -50,7 +50,7 @@ class SlurmExecutorTest {
     }
 
     private static SlurmOptions options(int maxParallel, boolean follow) {
-        return new SlurmOptions(null, "5", 1, null, List.of(), maxParallel, SlurmOptions.thisJava(), follow, Duration.ofMillis(300));
+        return new SlurmOptions(null, "5", 1, null, List.of(), maxParallel, SlurmOptions.thisJava(), List.of(), follow, Duration.ofMillis(300));
     }
 
     @Test
@@ -114,7 +114,7 @@ class SlurmExecutorTest {
     void cancellingHalfwayThenResubmittingRunsOnlyTheMissingTrials(SlurmCluster cluster, TestInfo info) throws Exception {
         List<String> ids = ids(6);
         SlurmClient client = new SlurmClient(cluster.clientEnvironment());
-        ArrayJobRequest request = request(cluster, info, ids, "none", 1);
+        ArrayJobRequest request = request(cluster, info, ids, "none", 0.5);
         ArrayJobOutcome first = new SlurmExecutor(client).execute(request, options(1, false), ArrayJobListener.NONE);
         String jobId = first.jobId().orElseThrow();
         while (ids.stream().filter(request::finished).count() < 2) {

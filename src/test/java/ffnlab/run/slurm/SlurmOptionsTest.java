@@ -16,7 +16,7 @@ class SlurmOptionsTest {
         SlurmOptions o = SlurmOptions.fromSettings(
                 Map.of("partition", "short", "time", "00:30:00", "cpus_per_task", "4", "mem", "8G", "max_parallel", "10"),
                 Map.of("partition", "long", "sbatch", "--qos=low; #SBATCH --account=lab", "wait", "true", "poll_s", "0.5",
-                        "java", "/opt/jdk-25/bin/java"));
+                        "java", "/opt/jdk-25/bin/java", "java_options", " -Xmx2g  -XX:+UseSerialGC "));
         assertEquals("long", o.partition());
         assertEquals("00:30:00", o.time());
         assertEquals(4, o.cpusPerTask());
@@ -24,6 +24,7 @@ class SlurmOptionsTest {
         assertEquals(List.of("--qos=low", "--account=lab"), o.extraDirectives());
         assertEquals(10, o.maxParallel());
         assertEquals("/opt/jdk-25/bin/java", o.javaCommand());
+        assertEquals(List.of("-Xmx2g", "-XX:+UseSerialGC"), o.javaOptions());
         assertTrue(o.follow());
         assertEquals(Duration.ofMillis(500), o.pollInterval());
     }
@@ -52,6 +53,7 @@ class SlurmOptionsTest {
         assertEquals("slurm.wait: expected true or false, got 'maybe'", message(Map.of("wait", "maybe")));
         assertEquals("slurm.sbatch: expected one sbatch option per line such as --qos=short, got 'qos=short'",
                 message(Map.of("sbatch", "qos=short")));
+        assertEquals("slurm.java_options: expected JVM flags such as -Xmx4g, got 'Xmx4g'", message(Map.of("java_options", "Xmx4g")));
         assertTrue(message(Map.of("queue", "x")).startsWith("slurm.queue: unknown option; expected one of [cpus_per_task,"));
     }
 
