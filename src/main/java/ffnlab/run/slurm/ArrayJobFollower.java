@@ -13,10 +13,13 @@ import org.apache.logging.log4j.Logger;
  * Follows a submitted array until every task has ended: asks {@code squeue} (and {@code sacct} once slurmctld
  * has forgotten the job) every poll interval, and reports each task as it ends. The trial's {@code summary.yaml}
  * decides success: a task counts as finished only if its trial is; a failed, cancelled or timed-out task (or a
- * completed one that wrote no summary) is reported with its array index and log.
+ * completed one that wrote no summary) is reported with its array index and log. A scheduler that does not
+ * answer (busy, restarting) is asked again, up to {@link #PATIENCE} times in a row.
  */
 public final class ArrayJobFollower {
     private static final Logger LOG = LogManager.getLogger();
+    /** Consecutive unanswered polls (slurmctld busy or restarting) tolerated before giving up. */
+    static final int PATIENCE = 10;
 
     private final SlurmClient client;
     private final Duration pollInterval;
@@ -32,8 +35,21 @@ public final class ArrayJobFollower {
         int total = submission.trialIds().size();
         Map<Integer, TaskReport> finished = new TreeMap<>();
         Map<Integer, TaskReport> failed = new TreeMap<>();
+        int unanswered = 0;
         while (finished.size() + failed.size() < total) {
-            Optional<List<ArrayTaskState>> states = client.queue(jobId).or(() -> client.accounting(jobId));
+            Optional<List<ArrayTaskState>> states;
+            try {
+                states = client.queue(jobId).or(() -> client.accounting(jobId));
+                unanswered = 0;
+            } catch (SlurmException e) {
+                if (++unanswered >= PATIENCE) {
+                    throw new SlurmException("job " + jobId + ": the scheduler did not answer " + PATIENCE + " times in a row; the array"
+                            + " may still be running (squeue -j " + jobId + "): " + e.getMessage(), e);
+                }
+                LOG.warn("job {}: the scheduler did not answer ({}); asking again", jobId, e.getMessage());
+                Thread.sleep(pollInterval.toMillis());
+                continue;
+            }
             List<ArrayTaskState> ended = new ArrayList<>();
             if (states.isEmpty()) {
                 LOG.warn("job {}: the scheduler no longer knows it; tasks not seen to end are judged by their trials' results", jobId);

@@ -38,6 +38,8 @@ final class SlurmCluster implements AutoCloseable {
     private final Path root;
     private final Path conf;
     private final List<Process> daemons = new ArrayList<>();
+    /** Stops the daemons should the test JVM be ended before JUnit closes the cluster (e.g. a surefire timeout). */
+    private final Thread shutdownHook = new Thread(this::stopDaemons, "slurm-test-cluster-shutdown");
 
     private SlurmCluster(Path root) {
         this.root = root;
@@ -63,6 +65,7 @@ final class SlurmCluster implements AutoCloseable {
     /** Starts a cluster under a new temporary folder and waits until its node is idle. */
     static SlurmCluster start() throws IOException, InterruptedException {
         SlurmCluster cluster = new SlurmCluster(Files.createTempDirectory("ffnlab-slurm-"));
+        Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         try {
             cluster.boot();
             return cluster;
@@ -208,11 +211,20 @@ final class SlurmCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        stopDaemons();
+        deleteTree(root);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs (harmlessly) anyway
+        }
+    }
+
+    private synchronized void stopDaemons() {
         for (Process p : daemons.reversed()) {
             stop(p);
         }
         daemons.clear();
-        deleteTree(root);
     }
 
     private static void stop(Process p) {

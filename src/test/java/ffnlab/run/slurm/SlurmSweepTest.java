@@ -77,8 +77,11 @@ class SlurmSweepTest {
         RunReport report = runLocally(local);
         assertEquals(6, report.outcomes().size());
         for (String id : prepared.request().trialIds()) {
-            assertSameTrial(local.results().resolve("slurm-sweep-smoke/trials").resolve(id),
-                    prepared.request().trialDirectory(id));
+            Path localTrial = local.results().resolve("slurm-sweep-smoke/trials").resolve(id);
+            assertSameTrial(localTrial, prepared.request().trialDirectory(id));
+            assertTrue(Files.readString(localTrial.resolve("provenance.yaml")).contains("\nthreads: 2\n"), "local budget 2");
+            assertTrue(Files.readString(prepared.request().trialDirectory(id).resolve("provenance.yaml")).contains("\nthreads: 1\n"),
+                    "an array task's thread budget is SLURM_CPUS_PER_TASK (1)");
         }
     }
 
