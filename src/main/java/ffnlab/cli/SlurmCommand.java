@@ -2,6 +2,7 @@ package ffnlab.cli;
 
 import ffnlab.run.DataSources;
 import ffnlab.run.RunOptions;
+import ffnlab.run.RunReport;
 import ffnlab.run.slurm.ArrayJobListener;
 import ffnlab.run.slurm.ArrayJobOutcome;
 import ffnlab.run.slurm.SlurmClient;
@@ -9,14 +10,17 @@ import ffnlab.run.slurm.SlurmException;
 import ffnlab.run.slurm.SlurmSweep;
 import ffnlab.run.slurm.Submission;
 import ffnlab.run.slurm.TaskReport;
+import ffnlab.sweep.TrialSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * {@code run NAME --executor slurm} / {@code -Dexecutor=slurm}: submits the sweep's unfinished trials as one
  * SLURM array job, prints the job id and how to follow it, and, with {@code --wait} / {@code -Dwait=true},
- * prints each trial as it finishes, each failed task with its array index and log, and then the report.
+ * prints each trial as it finishes, each failed task with its array index and log, and then the results table
+ * a local run prints (over this sweep's trials only).
  * Exit status: 0 submitted (or all finished), 1 some task failed, 2 bad input or SLURM refused.
  */
 final class SlurmCommand {
@@ -45,7 +49,11 @@ final class SlurmCommand {
         if (outcome.jobId().isEmpty()) {
             out.printf("ffnlab: %s: nothing to submit: %d trials finished, %d still queued in an earlier array%n", name,
                     outcome.alreadyFinished().size(), outcome.alreadyQueued().size());
-            return outcome.alreadyQueued().isEmpty() ? Main.report(name, options.results(), out) : 0;
+            if (outcome.alreadyQueued().isEmpty()) {
+                List<String> order = prepared.plan().trials().stream().map(TrialSpec::id).toList();
+                Main.afterRun(prepared.plan().spec(), new RunReport(name, prepared.request().resultsDirectory(), List.of(), 0), order, out);
+            }
+            return 0;
         }
         String jobId = outcome.jobId().get();
         if (!outcome.followed()) {
@@ -64,11 +72,10 @@ final class SlurmCommand {
         if (!outcome.failed().isEmpty()) {
             out.printf("  submit again to run only the %d unfinished trials%n", outcome.failed().size());
         }
-        try {
-            Main.report(name, options.results(), out);
-        } catch (IllegalArgumentException e) {
-            out.println("ffnlab: " + e.getMessage());
-        }
+        // the same table (and chapter comparison) as a local run prints, over this sweep's trials
+        List<String> order = prepared.plan().trials().stream().map(TrialSpec::id).toList();
+        Main.afterRun(prepared.plan().spec(), new RunReport(name, prepared.request().resultsDirectory(), List.of(), 0),
+                order, out);
         return outcome.failed().isEmpty() ? 0 : 1;
     }
 
