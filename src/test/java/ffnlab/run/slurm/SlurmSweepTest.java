@@ -1,7 +1,6 @@
 package ffnlab.run.slurm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ffnlab.run.DataSources;
@@ -14,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -140,13 +140,40 @@ class SlurmSweepTest {
         assertEquals(outcome.submission().log(outcome.jobId().orElseThrow(), 3), failed.log());
         String log = Files.readString(failed.log());
         assertTrue(log.contains("array task 3") && log.contains(broken), log);
-        assertNotEquals(-1, log.indexOf("ffnlab: "), "the node's one-line error is in the task's log:\n" + log);
+        assertTrue(log.contains("trial " + broken + " (") && log.contains("failed: "), "the node's error is in the task's log:\n" + log);
 
         Files.delete(request.trialDirectory(broken));
         ArrayJobOutcome retry = sweep(cluster, options).submit(sweep(cluster, options).prepare(EXPERIMENT, settings("wait", "true")),
                 ArrayJobListener.NONE);
         assertEquals(List.of(broken), retry.submission().trialIds());
         assertEquals(1, retry.finished().size(), () -> "retry: " + retry.failed() + logs(retry));
+    }
+
+    @Test
+    void twoTasksOnOneTrialNeverBothTrainIt(SlurmCluster cluster, TestInfo info) throws Exception {
+        RunOptions options = runOptions(experiments(cluster, info), "results");
+        SlurmSweep.Prepared prepared = sweep(cluster, options).prepare(EXPERIMENT, settings());
+        ArrayJobRequest one = prepared.request().withTrials(List.of(prepared.request().trialIds().getFirst()));
+        SlurmClient client = new SlurmClient(cluster.clientEnvironment());
+        // bypass the executor's own guard (it would not submit a trial that is still queued): two arrays race for one trial
+        List<Submission> submissions = List.of(new JobScriptWriter().write(one, prepared.options()),
+                new JobScriptWriter().write(one, prepared.options()));
+        List<String> jobs = new ArrayList<>();
+        for (Submission s : submissions) {
+            jobs.add(client.submit(s.script(), "0-0"));
+        }
+        ArrayJobFollower follower = new ArrayJobFollower(client, Duration.ofMillis(300));
+        for (int i = 0; i < 2; i++) {
+            follower.follow(jobs.get(i), submissions.get(i), one, ArrayJobListener.NONE);
+        }
+
+        assertTrue(one.finished(one.trialIds().getFirst()));
+        List<String> logs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            logs.add(Files.readString(submissions.get(i).log(jobs.get(i), 0)));
+        }
+        assertEquals(1, logs.stream().filter(l -> l.contains(" 1 trained,")).count(), () -> "exactly one task trained the trial:\n" + logs);
+        assertEquals(1, logs.stream().filter(l -> l.contains(" 0 trained,")).count(), () -> "the other found it busy or finished:\n" + logs);
     }
 
     private static RunReport runLocally(RunOptions options) {
