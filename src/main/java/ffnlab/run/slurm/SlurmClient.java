@@ -53,7 +53,19 @@ public final class SlurmClient {
      * Empty when slurmctld no longer knows the job (it ended more than {@code MinJobAge} ago).
      */
     public Optional<List<ArrayTaskState>> queue(String jobId) {
-        Result r = run(List.of("squeue", "-h", "-r", "-j", jobId, "--states=all", "-o", "%i|%T|%r"));
+        return queue(jobId, null);
+    }
+
+    /**
+     * As {@link #queue(String)}, counting the job only if it is named {@code jobName} (so that a job id recorded
+     * long ago, and since reused by the cluster for someone else's job, is not mistaken for ours); null = any name.
+     */
+    public Optional<List<ArrayTaskState>> queue(String jobId, String jobName) {
+        List<String> command = new java.util.ArrayList<>(List.of("squeue", "-h", "-r", "-j", jobId, "--states=all", "-o", "%i|%T|%r"));
+        if (jobName != null) {
+            command.add("--name=" + jobName);
+        }
+        Result r = run(command);
         if (r.status != 0) {
             if (r.err.contains("Invalid job id")) {
                 return Optional.empty();

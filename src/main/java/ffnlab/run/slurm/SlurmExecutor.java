@@ -99,7 +99,7 @@ public final class SlurmExecutor {
                 continue;
             }
             String jobId = Files.readString(jobIdFile, StandardCharsets.UTF_8).strip();
-            for (ArrayTaskState s : client.queue(jobId).orElse(List.of())) {
+            for (ArrayTaskState s : client.queue(jobId, JobScriptWriter.jobName(request.experiment())).orElse(List.of())) {
                 if (!s.state().ended() && s.task() < trials.size() && !request.finished(trials.get(s.task()))) {
                     queued.putIfAbsent(trials.get(s.task()), "queued as task " + s.task() + " of job " + jobId + " (" + s.state() + ")");
                 }

@@ -136,6 +136,24 @@ class SlurmExecutorTest {
     }
 
     @Test
+    void aRecordedJobIdThatNowNamesSomeoneElsesJobHoldsNoTrial(SlurmCluster cluster, TestInfo info) throws Exception {
+        List<String> ids = ids(2);
+        SlurmClient client = new SlurmClient(cluster.clientEnvironment());
+        ArrayJobRequest request = request(cluster, info, ids, "none", 0);
+        String foreign = cluster.client("sbatch", "--parsable", "--array=0-1", "--job-name=someone-else", "--output=/dev/null",
+                "--wrap=sleep 2").strip();
+        Path old = Files.createDirectories(request.resultsDirectory().resolve("slurm/submission-001"));
+        Files.writeString(old.resolve("trials.txt"), String.join("\n", ids) + "\n");
+        Files.writeString(old.resolve("job-id"), foreign + "\n");
+
+        assertEquals(Map.of(), new SlurmExecutor(client).queuedTrials(request), "job " + foreign + " is not an ffnlab array");
+        ArrayJobOutcome outcome = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobListener.NONE);
+        assertEquals(ids, outcome.submission().trialIds());
+        assertEquals("submission-002", outcome.submission().folder().getFileName().toString());
+        assertEquals(2, outcome.finished().size());
+    }
+
+    @Test
     void aTrialStillQueuedInAnEarlierArrayIsNotSubmittedAgain(SlurmCluster cluster, TestInfo info) throws Exception {
         List<String> ids = ids(3);
         SlurmClient client = new SlurmClient(cluster.clientEnvironment());
