@@ -56,15 +56,12 @@ public final class Main {
         } catch (SpecException e) {
             err.println(e.getMessage());
             return 2;
-        } catch (IllegalArgumentException | DataSources.DataUnavailableException | UncheckedIOException e) {
+        } catch (ffnlab.data.DataException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("ffnlab: " + e.getMessage());
             return 2;
-        } catch (RuntimeException e) {
-            if (e.getClass().getSimpleName().equals("DataException")) {
-                err.println(e.getMessage());
-                return 2;
-            }
-            throw e;
         }
     }
 

@@ -88,6 +88,9 @@ public final class ExperimentRun {
     }
 
     private int threadsFor(Scheduler scheduler, TrialSpec t) {
+        if (!t.config().text("model.kind").equals("ffn")) {
+            return 1; // Tribuo's SGD baselines are single-threaded
+        }
         PreparedData d = data.load(t.config());
         int[] w = t.config().widths(d.train().features(), d.train().outputs());
         long parameters = 0;

@@ -71,6 +71,9 @@ public final class TrialRunner {
     private TrialOutcome train(TrialSpec trial, TrialDirectory dir, int threads, EpochListener listener, long start) {
         TrialConfig c = trial.config();
         PreparedData d = data.load(c);
+        if (!c.text("model.kind").equals("ffn")) {
+            return BaselineTrial.run(trial, dir, d, start);
+        }
         Instant started = Instant.now();
         dir.writeYaml(TrialDirectory.TRIAL, trialYaml(trial));
         Architecture arch = Architecture.of(c.activation(), c.output(), c.widths(d.train().features(), d.train().outputs()));
@@ -84,7 +87,7 @@ public final class TrialRunner {
             validation = train.slice(train.rows() - held, train.rows());
             train = train.slice(0, train.rows() - held);
         }
-        Backend backend = BackendChoice.open(c.backend());
+        Backend backend = BackendChoice.open(c.backend(), threads);
         TrainingResult result;
         String predictions;
         try {
@@ -110,6 +113,7 @@ public final class TrialRunner {
         }
         String error = d.task() == ffnlab.data.Task.CLASSIFICATION
                 ? String.format(java.util.Locale.ROOT, "test_accuracy %.4f", result.last().testAccuracy())
+                : d.test() == null ? String.format(java.util.Locale.ROOT, "train_mse %.4g", result.last().trainMse())
                 : String.format(java.util.Locale.ROOT, "test_mse %.4g", result.last().testMse());
         return new TrialOutcome(trial, TrialOutcome.Status.FINISHED, error, wall);
     }
@@ -124,9 +128,13 @@ public final class TrialRunner {
         return t;
     }
 
-    /** Test-set predictions: regression {@code actual,predicted} per target column; classification class names. */
+    /**
+     * Test-set predictions (the training set's when the data has no test split, as Example 2): regression
+     * {@code actual,predicted} in original units (d = o + s d_scaled; {@code actual_k,predicted_k} per column when
+     * K &gt; 1); classification {@code actual,predicted} as class names.
+     */
     private static String predictions(Backend backend, TrainingConfig tc, Parameters p, Examples train, PreparedData d, int threads) {
-        Examples test = d.test();
+        Examples test = d.test() != null ? d.test() : d.train();
         EngineSpec spec = new EngineSpec(tc.architecture(), p, tc.loss(), tc.reduction(), tc.optimiser(), threads);
         float[] y;
         try (TrainingEngine engine = backend.open(spec, train)) {
@@ -157,8 +165,8 @@ public final class TrialRunner {
         }
         for (int r = 0; r < test.rows(); r++) {
             for (int j = 0; j < k; j++) {
-                double s = d.targetScale().length > j ? d.targetScale()[j] : 1;
-                b.append(j == 0 ? "" : ",").append(test.targets()[r * k + j] * s).append(',').append(y[r * k + j] * s);
+                b.append(j == 0 ? "" : ",").append(d.originalTarget(j, test.targets()[r * k + j])).append(',')
+                        .append(d.originalTarget(j, y[r * k + j]));
             }
             b.append('\n');
         }

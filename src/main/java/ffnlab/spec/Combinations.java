@@ -38,6 +38,11 @@ final class Combinations {
             d.add(marks.get("dataset.task"), "dataset.task", source + " is a " + task + " task");
         }
         v.put("dataset.task", task);
+        String kind = (String) v.get("model.kind");
+        if (kind.equals("linear") && task.equals("classification") || kind.equals("logistic") && task.equals("regression")) {
+            d.add(marks.get("model.kind"), "model.kind", "the " + kind + " baseline does not fit a " + task + " task; use "
+                    + (task.equals("classification") ? "logistic" : "linear"));
+        }
         range("dataset.test_fraction", 0, 0.95, false);
         range("dataset.validation_fraction", 0, 0.9, false);
         atLeast("dataset.train_limit", 0);

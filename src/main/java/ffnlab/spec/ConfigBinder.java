@@ -18,6 +18,7 @@ public final class ConfigBinder {
     /** Binds {@code root}'s dataset/model/training/backend sections; returns null when there were problems. */
     public static TrialConfig bind(Node.Mapping root, Diagnostics diagnostics) {
         int before = diagnostics.problems().size();
+        Diagnostics conversion = new Diagnostics();
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Mark> marks = new LinkedHashMap<>();
         for (String section : ConfigKeys.sections()) {
@@ -41,12 +42,13 @@ public final class ConfigBinder {
             for (String name : names) {
                 ConfigKey key = ConfigKeys.get(section + "." + name);
                 Node value = m.get(name);
-                Object v = value == null ? key.defaultValue() : convert(key, value, diagnostics);
+                Object v = value == null ? key.defaultValue() : convert(key, value, conversion);
                 values.put(key.path(), v);
                 marks.put(key.path(), value == null ? m.mark() : value.mark());
             }
         }
-        if (diagnostics.problems().size() == before) {
+        diagnostics.addAll(conversion.problems());
+        if (conversion.isEmpty() && values.size() == ConfigKeys.all().size()) {
             new Combinations(values, marks, diagnostics).check();
         }
         return diagnostics.problems().size() == before ? new TrialConfig(values) : null;

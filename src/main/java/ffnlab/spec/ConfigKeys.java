@@ -25,6 +25,8 @@ public final class ConfigKeys {
         key("dataset.train_limit", Type.INTEGER, 0L, List.of(), "keep only the first N training rows after the split (0 = all)");
         key("dataset.test_limit", Type.INTEGER, 0L, List.of(), "keep only the first N test rows (0 = all)");
         key("dataset.validation_fraction", Type.NUMBER, 0.0, List.of(), "share of the training rows held out for early stopping (0 = none)");
+        key("model.kind", Type.CHOICE, "ffn", List.of("ffn", "linear", "logistic"),
+                "ffn = the feed-forward network; linear / logistic = Tribuo's linear-regression / logistic-regression SGD baseline on the same data");
         key("model.hidden", Type.INTEGER_LIST, List.of(10L), List.of(), "hidden layer widths [n_1, ..., n_{L-1}]; a number is one hidden layer; input and output widths come from the data");
         key("model.activation", Type.CHOICE, "relu", List.of("sigmoid", "tanh", "relu"), "hidden activation f^l");
         key("model.output", Type.CHOICE, "auto", List.of("auto", "linear", "sigmoid", "softmax"), "output activation f^L (auto: linear for regression, softmax for classification)");

@@ -1,0 +1,59 @@
+package ffnlab.backend.cpu;
+
+import ffnlab.nn.Activation;
+import ffnlab.nn.Architecture;
+import ffnlab.nn.Parameters;
+
+/**
+ * The forward pass U^l = H^{l-1} W^l + 1_P (b^l)^T, H^l = f^l(U^l) for l = 1..L, layer by layer; within a
+ * layer the n_l columns are split into fixed {@link ColumnBlocks}, and each block does its GEMM
+ * (P x n_{l-1} times n_{l-1} x w) and then its bias + activation while the block is in cache. A softmax
+ * layer is one block (it needs whole rows).
+ */
+final class ForwardPass implements WorkerTeam.Blocks {
+    private final Architecture arch;
+    private final WorkerTeam team;
+    private Parameters theta;
+    private BatchWorkspace ws;
+    private int rows;
+    private int layer;
+    private int width;
+    private GemmKernel kernel;
+
+    ForwardPass(Architecture arch, WorkerTeam team) {
+        this.arch = arch;
+        this.team = team;
+    }
+
+    /** Runs the forward pass of the first {@code rows} patterns in {@code ws.x}; fills ws.u and ws.h. */
+    void run(Parameters theta, BatchWorkspace ws, int rows) {
+        this.theta = theta;
+        this.ws = ws;
+        this.rows = rows;
+        for (int l = 1; l <= arch.depth(); l++) {
+            int in = arch.width(l - 1);
+            int out = arch.width(l);
+            layer = l;
+            width = arch.activation(l) == Activation.SOFTMAX ? out : ColumnBlocks.width(out, (long) rows * in);
+            kernel = GemmKernel.forShape(rows, width, in);
+            team.run(this, ColumnBlocks.count(out, width));
+        }
+    }
+
+    @Override
+    public void run(int block) {
+        int in = arch.width(layer - 1);
+        int out = arch.width(layer);
+        int j0 = block * width;
+        int j1 = Math.min(out, j0 + width);
+        float[] u = ws.u[layer];
+        // U[:, j0:j1] = H^{l-1} W^l[:, j0:j1]
+        kernel.gemm(false, false, rows, j1 - j0, in, 1f, ws.h[layer - 1], 0, in, theta.weights(layer), j0, out, 0f, u, j0, out);
+        Activation f = arch.activation(layer);
+        if (f == Activation.SOFTMAX) {
+            LayerKernels.softmaxRows(u, theta.biases(layer), ws.h[layer], rows, out);
+        } else {
+            LayerKernels.biasActivation(f, u, theta.biases(layer), ws.h[layer], rows, out, j0, j1);
+        }
+    }
+}

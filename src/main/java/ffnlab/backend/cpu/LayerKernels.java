@@ -1,0 +1,154 @@
+package ffnlab.backend.cpu;
+
+import ffnlab.nn.Activation;
+import ffnlab.nn.Loss;
+
+/**
+ * The element-wise parts of a layer on a block of columns [j0, j1) of row-major P x n matrices (row stride
+ * n), written as simple loops the JIT vectorises. They run right after the GEMM that produced the block,
+ * while it is still in cache (bias + activation fused with U = H W; f' fused with grad_U W^T).
+ */
+final class LayerKernels {
+    private LayerKernels() {
+    }
+
+    /** U[:, j0:j1] += 1_P b[j0:j1]^T; H[:, j0:j1] = f(U[:, j0:j1]) for an element-wise f (not softmax). */
+    static void biasActivation(Activation f, float[] u, float[] bias, float[] h, int rows, int n, int j0, int j1) {
+        for (int p = 0; p < rows; p++) {
+            int row = p * n;
+            switch (f) {
+                case RELU -> {
+                    for (int j = j0; j < j1; j++) {
+                        float v = u[row + j] + bias[j];
+                        u[row + j] = v;
+                        h[row + j] = Math.max(v, 0f);
+                    }
+                }
+                case LINEAR -> {
+                    for (int j = j0; j < j1; j++) {
+                        float v = u[row + j] + bias[j];
+                        u[row + j] = v;
+                        h[row + j] = v;
+                    }
+                }
+                case SIGMOID -> {
+                    for (int j = j0; j < j1; j++) {
+                        float v = u[row + j] + bias[j];
+                        u[row + j] = v;
+                        h[row + j] = (float) (1.0 / (1.0 + Math.exp(-v)));
+                    }
+                }
+                case TANH -> {
+                    for (int j = j0; j < j1; j++) {
+                        float v = u[row + j] + bias[j];
+                        u[row + j] = v;
+                        h[row + j] = (float) Math.tanh(v);
+                    }
+                }
+                case SOFTMAX -> throw new IllegalArgumentException("softmax needs whole rows: use softmaxRows");
+            }
+        }
+    }
+
+    /** U += 1_P b^T; H = softmax(U) row by row, max-shifted: h_j = exp(u_j - max) / sum_i exp(u_i - max). */
+    static void softmaxRows(float[] u, float[] bias, float[] h, int rows, int n) {
+        for (int p = 0; p < rows; p++) {
+            int row = p * n;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                float v = u[row + j] + bias[j];
+                u[row + j] = v;
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += Math.exp(u[row + j] - max);
+            }
+            for (int j = 0; j < n; j++) {
+                h[row + j] = (float) (Math.exp(u[row + j] - max) / sum);
+            }
+        }
+    }
+
+    /** G[:, j0:j1] = G[:, j0:j1] . f'(U), f' from H = f(U): relu 1[h &gt; 0], sigmoid h (1 - h), tanh 1 - h^2. */
+    static void activationBackward(Activation f, float[] h, float[] g, int rows, int n, int j0, int j1) {
+        for (int p = 0; p < rows; p++) {
+            int row = p * n;
+            switch (f) {
+                case RELU -> {
+                    for (int j = j0; j < j1; j++) {
+                        g[row + j] = h[row + j] > 0f ? g[row + j] : 0f;
+                    }
+                }
+                case SIGMOID -> {
+                    for (int j = j0; j < j1; j++) {
+                        float y = h[row + j];
+                        g[row + j] *= y * (1f - y);
+                    }
+                }
+                case TANH -> {
+                    for (int j = j0; j < j1; j++) {
+                        float y = h[row + j];
+                        g[row + j] *= 1f - y * y;
+                    }
+                }
+                case LINEAR -> {
+                }
+                case SOFTMAX -> throw new IllegalArgumentException("softmax is only used fused with cross-entropy");
+            }
+        }
+    }
+
+    /** out[j0:j1] = (G[:, j0:j1])^T 1_P, summed row by row in float (a fixed order). */
+    static void columnSums(float[] g, int rows, int n, int j0, int j1, float[] out) {
+        for (int j = j0; j < j1; j++) {
+            out[j] = 0f;
+        }
+        for (int p = 0; p < rows; p++) {
+            int row = p * n;
+            for (int j = j0; j < j1; j++) {
+                out[j] += g[row + j];
+            }
+        }
+    }
+
+    /**
+     * grad_{U^L} J and the raw batch loss, fused: squared error gives scale (Y - D) (times Y (1 - Y) for a
+     * sigmoid output) and sum (d - y)^2; softmax with cross-entropy gives scale (f(U) - K) and
+     * -sum log f(u)_k by log-sum-exp on U. Shapes P x K.
+     */
+    static double outputGradient(Loss loss, Activation output, float[] u, float[] y, float[] d, int[] labels,
+                                 int rows, int k, float scale, float[] gradU) {
+        double raw = 0;
+        if (loss == Loss.SQUARED_ERROR) {
+            boolean sigmoid = output == Activation.SIGMOID;
+            for (int i = 0; i < rows * k; i++) {
+                float e = d[i] - y[i];
+                raw += (double) e * e;
+                float g = -e;
+                if (sigmoid) {
+                    g *= y[i] * (1 - y[i]);
+                }
+                gradU[i] = scale * g;
+            }
+            return raw;
+        }
+        for (int p = 0; p < rows; p++) {
+            int row = p * k;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                max = Math.max(max, u[row + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                sum += Math.exp(u[row + j] - max);
+            }
+            int label = labels[p];
+            raw -= u[row + label] - max - Math.log(sum);
+            for (int j = 0; j < k; j++) {
+                gradU[row + j] = scale * (j == label ? y[row + j] - 1f : y[row + j]);
+            }
+        }
+        return raw;
+    }
+}

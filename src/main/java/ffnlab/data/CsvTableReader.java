@@ -1,0 +1,176 @@
+package ffnlab.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a numeric CSV file with Apache Commons CSV into a {@link CsvTable}. Every cell must be a finite
+ * number, except in the named text columns (categorical targets). Every problem ends in a
+ * {@link DataException} naming the file, the line and what was expected: a missing or empty file, a header
+ * without the requested columns, a row with the wrong number of columns, a cell that is not a number.
+ */
+public final class CsvTableReader {
+    private CsvTableReader() {
+    }
+
+    /**
+     * @param file     the CSV file
+     * @param names    the column names of a file without header line, or null when its first line is the header
+     * @param required columns that must exist (the targets)
+     * @param text     columns kept as text (a classification target)
+     */
+    public static CsvTable read(Path file, List<String> names, Collection<String> required, Set<String> text) {
+        if (!Files.isRegularFile(file)) {
+            throw DataException.ofFile(file, Files.isDirectory(file) ? "is a folder, expected a CSV file" : "file not found; expected a CSV file");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw DataException.atLine(file, 1, names == null
+                        ? "empty file; expected a header line naming the columns, then rows of numbers"
+                        : "empty file; expected rows of " + names.size() + " comma-separated numbers");
+            }
+        } catch (IOException e) {
+            throw DataException.ofFile(file, "cannot be read (" + e.getMessage() + ")", e);
+        }
+        CSVFormat.Builder format = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true);
+        if (names == null) {
+            format.setHeader().setSkipHeaderRecord(true);
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader, format.get())) {
+            List<String> columns = names == null ? parser.getHeaderNames() : names;
+            int headerLines = names == null ? 1 : 0;
+            checkColumns(file, columns, required, names == null);
+            return readRows(file, parser, columns, text, headerLines);
+        } catch (NoSuchFileException e) {
+            throw DataException.ofFile(file, "file not found; expected a CSV file");
+        } catch (IOException | UncheckedIOException e) {
+            throw DataException.ofFile(file, "is not a readable CSV file (" + oneLine(e.getMessage()) + ")", e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Commons CSV: duplicate or empty header names, unbalanced quotes
+            throw DataException.atLine(file, 1, "is not a valid CSV header (" + oneLine(e.getMessage()) + ")");
+        }
+    }
+
+    private static void checkColumns(Path file, List<String> columns, Collection<String> required, boolean header) {
+        if (columns.isEmpty()) {
+            throw DataException.atLine(file, 1, "expected a header line naming the columns");
+        }
+        for (String column : columns) {
+            if (column == null || column.isBlank()) {
+                throw DataException.atLine(file, 1, "expected a name for every column, found an empty one");
+            }
+        }
+        for (String r : required) {
+            if (!columns.contains(r)) {
+                throw DataException.atLine(file, 1, "unknown target column '" + r + "'; expected one of "
+                        + String.join(", ", columns) + (header ? "" : " (the dataset's columns)"));
+            }
+        }
+    }
+
+    private static CsvTable readRows(Path file, CSVParser parser, List<String> columns, Set<String> textColumns,
+                                     int headerLines) {
+        int cols = columns.size();
+        boolean[] isText = new boolean[cols];
+        Map<String, List<String>> text = new HashMap<>();
+        for (int j = 0; j < cols; j++) {
+            if (textColumns.contains(columns.get(j))) {
+                isText[j] = true;
+                text.put(columns.get(j), new ArrayList<>());
+            }
+        }
+        float[] values = new float[1024 * cols];
+        int rows = 0;
+        long line = headerLines;
+        java.util.Iterator<CSVRecord> records = parser.iterator();
+        while (true) {
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    break;
+                }
+                record = records.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw DataException.atLine(file, Math.max(parser.getCurrentLineNumber(), line + 1),
+                        "expected a well-formed CSV record (" + oneLine(e.getMessage()) + ")");
+            }
+            line = lineOf(parser, line);
+            if (record.size() != cols) {
+                throw DataException.atLine(file, line, "expected " + cols + " columns"
+                        + (headerLines > 0 ? " (as the header)" : "") + ", found " + record.size());
+            }
+            if ((long) (rows + 1) * cols > values.length) {
+                values = java.util.Arrays.copyOf(values, Math.multiplyExact(values.length, 2));
+            }
+            int base = rows * cols;
+            for (int j = 0; j < cols; j++) {
+                String cell = record.get(j);
+                if (isText[j]) {
+                    if (cell.isEmpty()) {
+                        throw DataException.atLine(file, line, "column '" + columns.get(j) + "': expected a class name, found an empty cell");
+                    }
+                    text.get(columns.get(j)).add(cell);
+                    values[base + j] = Float.NaN;
+                } else {
+                    values[base + j] = number(file, line, columns.get(j), cell);
+                }
+            }
+            rows++;
+        }
+        if (rows == 0) {
+            throw DataException.atLine(file, headerLines + 1L, "no data rows; expected rows of " + cols + " comma-separated numbers");
+        }
+        Map<String, String[]> textArrays = new HashMap<>();
+        text.forEach((k, v) -> textArrays.put(k, v.toArray(String[]::new)));
+        return new CsvTable(file, columns, rows, java.util.Arrays.copyOf(values, rows * cols), textArrays);
+    }
+
+    /**
+     * The 1-based line of the record just read, header included: Commons CSV's count of lines consumed (blank
+     * lines are skipped, so the record number alone would be wrong), and at least one past the previous record.
+     */
+    private static long lineOf(CSVParser parser, long previous) {
+        long consumed = parser.getCurrentLineNumber();
+        return Math.max(consumed, previous + 1);
+    }
+
+    private static float number(Path file, long line, String column, String cell) {
+        if (cell.isEmpty()) {
+            throw DataException.atLine(file, line, "column '" + column + "': expected a number, found an empty cell");
+        }
+        double v;
+        try {
+            v = Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw DataException.atLine(file, line, "column '" + column + "': expected a number, found '" + abbreviate(cell) + "'");
+        }
+        if (!Double.isFinite(v) || Math.abs(v) > Float.MAX_VALUE) {
+            throw DataException.atLine(file, line, "column '" + column + "': expected a finite number, found '" + abbreviate(cell) + "'");
+        }
+        return (float) v;
+    }
+
+    private static String abbreviate(String s) {
+        String flat = oneLine(s);
+        return flat.length() > 40 ? flat.substring(0, 37) + "..." : flat;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,143 @@
+package ffnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ffnlab.results.ExperimentDirectory;
+import ffnlab.results.TrialDirectory;
+import ffnlab.results.TrialRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash safety with real processes: a run killed with SIGKILL and restarted ends with the same results as an
+ * uninterrupted run; two processes running the same experiment at once train every trial exactly once and
+ * leave no corrupt file.
+ */
+class ChildProcessRunTest {
+    private static final String EXPERIMENT = """
+            dataset: {source: toy-mapping, input_scaling: none}
+            model: {hidden: [3], activation: sigmoid}
+            training: {lr: 0.05, batch_size: 4, epochs: 600, reduction: sum, initialiser: uniform, init_range: 1.0}
+            seeds: [1, 2]
+            sweep:
+              grid:
+                model.hidden: [2, 3, 4, 5]
+            """;
+    private static final List<String> TIMING = List.of("wall_time_s", "mean_epoch_time_s", "mean_update_time_us");
+
+    @TempDir
+    Path dir;
+
+    private Path experiments() throws IOException {
+        Path e = dir.resolve("experiments");
+        Files.createDirectories(e);
+        Files.writeString(e.resolve("crash.yaml"), EXPERIMENT);
+        return e;
+    }
+
+    private Process start(Path experiments, Path results, String name) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "crash", "--threads", "1", "--experiments", experiments.toString(), "--results", results.toString());
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve(name + ".out").toFile());
+        return pb.start();
+    }
+
+    private String output(String name) throws IOException {
+        return Files.readString(dir.resolve(name + ".out"), StandardCharsets.UTF_8);
+    }
+
+    /** Per trial: summary without timings, metrics.csv without its time columns, parameters.csv. */
+    private static Map<String, String> fingerprint(Path results) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (TrialRecord r : TrialRecord.readAll(new ExperimentDirectory(results.resolve("crash")))) {
+            Map<String, Object> summary = new TreeMap<>(r.summary());
+            TIMING.forEach(summary::remove);
+            StringBuilder metrics = new StringBuilder();
+            for (String line : Files.readAllLines(r.directory().file(TrialDirectory.METRICS))) {
+                String[] f = line.split(",");
+                metrics.append(String.join(",", List.of(f).subList(0, 9))).append(',').append(f[10]).append('\n');
+            }
+            out.put(r.directory().id(), summary + "\n" + metrics + Files.readString(r.directory().file(TrialDirectory.PARAMETERS))
+                    + Files.readString(r.directory().file(TrialDirectory.PREDICTIONS)));
+        }
+        return out;
+    }
+
+    @Test
+    void killedWithSigkillAndRestartedGivesTheSameResults() throws Exception {
+        Path experiments = experiments();
+        Path reference = dir.resolve("reference");
+        Process uninterrupted = start(experiments, reference, "reference");
+        assertTrue(uninterrupted.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, uninterrupted.exitValue(), output("reference"));
+        Map<String, String> expected = fingerprint(reference);
+        assertEquals(8, expected.size());
+
+        Path results = dir.resolve("results");
+        Process victim = start(experiments, results, "victim");
+        ExperimentDirectory exp = new ExperimentDirectory(results.resolve("crash"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // kill once at least one trial has finished and another has started but not finished
+        while (System.nanoTime() < deadline && victim.isAlive()) {
+            List<TrialDirectory> trials = exp.trials();
+            long done = trials.stream().filter(TrialDirectory::finished).count();
+            if (done >= 1 && trials.size() > done) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        assertTrue(victim.isAlive(), "the run ended before it could be killed:\n" + output("victim"));
+        victim.destroyForcibly(); // SIGKILL on Linux
+        victim.waitFor(30, TimeUnit.SECONDS);
+        long finishedAtKill = exp.trials().stream().filter(TrialDirectory::finished).count();
+        assertTrue(finishedAtKill < 8, "killed mid-run");
+
+        Process resumed = start(experiments, results, "resumed");
+        assertTrue(resumed.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, resumed.exitValue(), output("resumed"));
+        assertTrue(output("resumed").contains(finishedAtKill + " skipped (finished earlier)"), output("resumed"));
+        assertEquals(expected, fingerprint(results));
+        for (TrialDirectory t : exp.trials()) {
+            try (var files = Files.list(t.path())) {
+                assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left in " + t.path());
+            }
+        }
+    }
+
+    @Test
+    void twoProcessesAtOnceTrainEachTrialOnceWithoutCorruption() throws Exception {
+        Path experiments = experiments();
+        Path results = dir.resolve("results");
+        List<Process> processes = new ArrayList<>();
+        processes.add(start(experiments, results, "a"));
+        processes.add(start(experiments, results, "b"));
+        for (Process p : processes) {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue());
+        }
+        int trained = 0;
+        for (String name : List.of("a", "b")) {
+            var m = java.util.regex.Pattern.compile("8 trials: (\\d+) trained").matcher(output(name));
+            assertTrue(m.find(), output(name));
+            trained += Integer.parseInt(m.group(1));
+        }
+        assertEquals(8, trained, "every trial trained exactly once across both processes");
+        Map<String, String> both = fingerprint(results);
+        assertEquals(8, both.size());
+        Path reference = dir.resolve("reference");
+        Process alone = start(experiments, reference, "alone");
+        assertTrue(alone.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(fingerprint(reference), both);
+    }
+}

@@ -1,0 +1,148 @@
+package ffnlab.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ffnlab.spec.ExperimentFiles;
+import ffnlab.spec.ExperimentSpec;
+import ffnlab.spec.Overrides;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepExpanderTest {
+    private static final SweepExpander.Shape HOUSING = c -> new int[] {8, 1};
+
+    @TempDir
+    Path dir;
+
+    private ExperimentSpec spec(String sweep, String set) throws IOException {
+        Files.writeString(dir.resolve("e.yaml"), """
+                dataset: {source: california-housing}
+                model: {hidden: [10]}
+                training: {lr: 0.01, batch_size: 64, epochs: 10}
+                seeds: [1, 2, 3]
+                """ + sweep);
+        return new ExperimentFiles(dir).load("e", null, set == null ? Map.of() : Overrides.parse(set, "-Dset"));
+    }
+
+    private static List<Map<String, Object>> coordinates(List<Configuration> configs) {
+        return configs.stream().map(Configuration::coordinates).toList();
+    }
+
+    @Test
+    void gridIsTheProductInDeclaredOrderWithTheFirstKeySlowest() throws IOException {
+        ExperimentSpec s = spec("sweep:\n  grid:\n    model.hidden: [1, 2, 4]\n    training.lr: [0.1, 0.01]\n", null);
+        List<Configuration> c = SweepExpander.configurations(s, HOUSING);
+        assertEquals(6, c.size());
+        assertEquals(Map.of("model.hidden", 1L, "training.lr", 0.1), c.get(0).coordinates());
+        assertEquals(Map.of("model.hidden", 1L, "training.lr", 0.01), c.get(1).coordinates());
+        assertEquals(Map.of("model.hidden", 4L, "training.lr", 0.01), c.get(5).coordinates());
+        assertEquals(List.of("model.hidden", "training.lr"), List.copyOf(c.get(0).coordinates().keySet()));
+        List<TrialSpec> trials = SweepExpander.trials(s, c, x -> "data");
+        assertEquals(18, trials.size());
+        assertEquals(List.of(1L, 2L, 3L), trials.subList(0, 3).stream().map(TrialSpec::seed).toList(), "seeds innermost");
+        assertEquals(18, trials.stream().map(TrialSpec::id).distinct().count());
+    }
+
+    @Test
+    void zipMovesValuesTogetherAndListGivesExplicitPoints() throws IOException {
+        ExperimentSpec s = spec("""
+                sweep:
+                  zip:
+                    training.batch_size: [16, 64, 256]
+                    training.lr: [0.0025, 0.01, 0.04]
+                  list:
+                    - {model.hidden: [5]}
+                    - {model.hidden: [5, 5], model.activation: tanh}
+                """, null);
+        List<Configuration> c = SweepExpander.configurations(s, HOUSING);
+        assertEquals(6, c.size());
+        assertEquals(16L, c.get(0).coordinates().get("training.batch_size"));
+        assertEquals(0.0025, c.get(0).config().learningRate());
+        assertEquals(List.of(5L, 5L), c.get(1).config().get("model.hidden"));
+        assertEquals("tanh", c.get(1).config().text("model.activation"));
+        assertEquals("relu", c.get(0).config().text("model.activation"));
+        assertEquals(256L, c.get(5).coordinates().get("training.batch_size"));
+    }
+
+    @Test
+    void randomSamplingIsReproducibleAndWithinBounds() throws IOException {
+        String sweep = """
+                sweep:
+                  random:
+                    count: 12
+                    seed: 7
+                    params:
+                      training.lr: {log_uniform: [1.0e-4, 1.0e-1]}
+                      training.batch_size: {int_uniform: [16, 256]}
+                      model.activation: {choice: [relu, tanh]}
+                """;
+        List<Configuration> a = SweepExpander.configurations(spec(sweep, null), HOUSING);
+        List<Configuration> b = SweepExpander.configurations(spec(sweep, null), HOUSING);
+        assertEquals(12, a.size());
+        assertEquals(coordinates(a), coordinates(b));
+        for (Configuration c : a) {
+            assertTrue(c.config().learningRate() >= 1e-4 && c.config().learningRate() <= 0.1);
+            assertTrue(c.config().batchSize() >= 16 && c.config().batchSize() <= 256);
+        }
+        assertTrue(a.stream().map(c -> c.config().text("model.activation")).distinct().count() == 2);
+        List<Configuration> other = SweepExpander.configurations(spec(sweep.replace("seed: 7", "seed: 8"), null), HOUSING);
+        assertNotEquals(coordinates(a), coordinates(other));
+    }
+
+    @Test
+    void derivedValuesAndConstraints() throws IOException {
+        ExperimentSpec s = spec("""
+                sweep:
+                  grid:
+                    training.batch_size: [16, 64, 256]
+                    model.hidden: [[8], [64], [256], [16, 16]]
+                  derived:
+                    training.lr: "0.001 * training.batch_size / 64"
+                  constraints: ["parameters <= 1000", "len(model.hidden) == 1"]
+                """, null);
+        List<Configuration> c = SweepExpander.configurations(s, HOUSING);
+        // [8]: 8*9+9*1 = 81 params, [64]: 9*64+65 = 641, [256]: 2561 (dropped), [16, 16]: two layers (dropped)
+        assertEquals(6, c.size());
+        assertEquals(0.00025, c.get(0).config().learningRate(), 1e-15);
+        assertEquals(0.004, c.get(5).config().learningRate(), 1e-15);
+        assertTrue(c.stream().allMatch(x -> x.config().hidden().length == 1 && x.config().hidden()[0] <= 64));
+    }
+
+    @Test
+    void idsAreStableAcrossRunsAndMachinesAndChangeWithAnythingThatChangesNumbers() throws IOException {
+        ExperimentSpec s = spec("", null);
+        Configuration c = SweepExpander.configurations(s, HOUSING).getFirst();
+        String id = TrialId.of(c.config(), 1, "abc");
+        // golden: computed once; a change here means every stored result would be orphaned (bump ENGINE_VERSION instead)
+        assertEquals("a2b3d22d6d8c6024", id);
+        assertEquals(id, TrialId.of(SweepExpander.configurations(spec("", null), HOUSING).getFirst().config(), 1, "abc"));
+        assertNotEquals(id, TrialId.of(c.config(), 2, "abc"));
+        assertNotEquals(id, TrialId.of(c.config(), 1, "abd"));
+        ExperimentSpec threads = spec("", "backend.threads=2");
+        assertEquals(id, TrialId.of(SweepExpander.configurations(threads, HOUSING).getFirst().config(), 1, "abc"),
+                "the thread count does not change results, so not the id");
+        ExperimentSpec lr = spec("", "training.lr=1.0e-2");
+        assertEquals(id, TrialId.of(SweepExpander.configurations(lr, HOUSING).getFirst().config(), 1, "abc"), "0.01 == 1.0e-2");
+        ExperimentSpec epochs = spec("", "training.epochs=11");
+        assertNotEquals(id, TrialId.of(SweepExpander.configurations(epochs, HOUSING).getFirst().config(), 1, "abc"));
+    }
+
+    @Test
+    void changingOneSweptValueKeepsTheOtherIds() throws IOException {
+        List<String> before = SweepExpander.trials(spec("sweep: {grid: {model.hidden: [1, 2, 4]}}\n", null),
+                SweepExpander.configurations(spec("sweep: {grid: {model.hidden: [1, 2, 4]}}\n", null), HOUSING), x -> "d")
+                .stream().map(TrialSpec::id).toList();
+        ExperimentSpec changed = spec("sweep: {grid: {model.hidden: [1, 2, 8]}}\n", null);
+        List<String> after = SweepExpander.trials(changed, SweepExpander.configurations(changed, HOUSING), x -> "d")
+                .stream().map(TrialSpec::id).toList();
+        assertEquals(before.subList(0, 6), after.subList(0, 6));
+        assertTrue(after.subList(6, 9).stream().noneMatch(before::contains));
+    }
+}
