@@ -46,7 +46,7 @@ final class SlurmCommand {
         String name = prepared.plan().resultsName();
         String reportCommand = "mvn -q exec:java -Dexp=" + cl.experiment() + (options.profile() == null ? "" : " -Dprofile=" + options.profile().key())
                 + " -Dreport-only=true";
-        if (outcome.jobId().isEmpty()) {
+        if (outcome.jobId().isEmpty() && !outcome.followed()) {
             out.printf("ffnlab: %s: nothing to submit: %d trials finished, %d still queued in an earlier array%n", name,
                     outcome.alreadyFinished().size(), outcome.alreadyQueued().size());
             if (outcome.alreadyQueued().isEmpty()) {
@@ -55,8 +55,8 @@ final class SlurmCommand {
             }
             return 0;
         }
-        String jobId = outcome.jobId().get();
         if (!outcome.followed()) {
+            String jobId = outcome.jobId().get();
             out.printf("ffnlab: %s: submitted job %s: %d trials as one array (%d finished, %d queued elsewhere, skipped)%n", name, jobId,
                     outcome.submitted(), outcome.alreadyFinished().size(), outcome.alreadyQueued().size());
             out.printf("  follow it:  squeue -j %s   (or submit with -Dwait=true / --wait)%n", jobId);
@@ -64,6 +64,7 @@ final class SlurmCommand {
             out.printf("  report:     %s   once the array has ended%n", reportCommand);
             return 0;
         }
+        String jobId = outcome.jobId().orElse("(earlier arrays)");
         out.printf("ffnlab: %s: job %s ended: %d trials finished, %d tasks failed%n", name, jobId, outcome.finished().size(),
                 outcome.failed().size());
         for (TaskReport f : outcome.failed()) {

@@ -21,6 +21,7 @@ import org.apache.logging.log4j.Logger;
  * records the job id beside the script, and, when asked to wait, follows the array to its end.
  *
  * <p>A failed or cancelled task leaves its trial unfinished; the next submission runs exactly what is missing.
+ * A waiting submitter also follows the earlier arrays that hold some of its trials.
  */
 public final class SlurmExecutor {
     private static final Logger LOG = LogManager.getLogger();
@@ -38,47 +39,93 @@ public final class SlurmExecutor {
     }
 
     /**
-     * Submits what is missing of {@code request}; with {@code options.follow()}, returns when the array has ended.
+     * Submits what is missing of {@code request}; with {@code options.follow()}, returns when the new array, and
+     * any earlier array still holding some of the request's trials, has ended.
      *
      * @throws SlurmException when sbatch refuses or a SLURM command cannot be run
      */
     public ArrayJobOutcome execute(ArrayJobRequest request, SlurmOptions options, ArrayJobListener listener)
             throws IOException, InterruptedException {
         List<String> finished = request.trialIds().stream().filter(request::finished).toList();
-        Map<String, String> queued = queuedTrials(request);
+        Map<String, Holder> queued = queuedTrials(request);
         List<String> pending = request.trialIds().stream().filter(id -> !request.finished(id) && !queued.containsKey(id)).toList();
-        queued.forEach((trial, where) -> LOG.info("trial {} is already {}; not submitted again", trial, where));
+        queued.forEach((trial, holder) -> LOG.info("trial {} is already {}; not submitted again", trial, holder));
         List<String> alreadyQueued = request.trialIds().stream().filter(queued::containsKey).toList();
+        ArrayJobFollower follower = new ArrayJobFollower(client, options.pollInterval());
+        List<TaskReport> done = new ArrayList<>();
+        List<TaskReport> failed = new ArrayList<>();
+        Optional<String> jobId = Optional.empty();
+        Submission submission = null;
         if (pending.isEmpty()) {
             LOG.info("{}: nothing to submit ({} trials finished, {} queued in earlier arrays)", request.experiment(),
                     finished.size(), alreadyQueued.size());
-            return new ArrayJobOutcome(Optional.empty(), null, finished, alreadyQueued, List.of(), List.of(), false);
+        } else {
+            ArrayJobRequest rest = request.withTrials(pending);
+            submission = writer.write(rest, options);
+            String array = options.arraySpec(pending.size());
+            jobId = Optional.of(client.submit(submission.script(), array));
+            Path tmp = Files.createTempFile(submission.folder(), ".job-id", ".tmp");
+            Files.writeString(tmp, jobId.get() + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, submission.jobIdFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            LOG.info("{}: submitted job {}: {} trials as --array={} ({} finished trials skipped); script {}, logs {}",
+                    request.experiment(), jobId.get(), pending.size(), array, finished.size(), submission.script(), submission.logs());
+            listener.submitted(jobId.get(), submission);
+            if (options.follow()) {
+                ArrayJobFollower.Reports reports = follower.follow(jobId.get(), submission, rest, listener);
+                LOG.info("{}: job {} ended: {} trials finished, {} tasks failed", request.experiment(), jobId.get(),
+                        reports.finished().size(), reports.failed().size());
+                done.addAll(reports.finished());
+                failed.addAll(reports.failed());
+            }
         }
-        ArrayJobRequest rest = request.withTrials(pending);
-        Submission submission = writer.write(rest, options);
-        String array = options.arraySpec(pending.size());
-        String jobId = client.submit(submission.script(), array);
-        Path tmp = Files.createTempFile(submission.folder(), ".job-id", ".tmp");
-        Files.writeString(tmp, jobId + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, submission.jobIdFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        LOG.info("{}: submitted job {}: {} trials as --array={} ({} finished trials skipped); script {}, logs {}",
-                request.experiment(), jobId, pending.size(), array, finished.size(), submission.script(), submission.logs());
-        listener.submitted(jobId, submission);
-        if (!options.follow()) {
-            return new ArrayJobOutcome(Optional.of(jobId), submission, finished, alreadyQueued, List.of(), List.of(), false);
+        if (options.follow()) {
+            Map<String, Submission> earlier = new LinkedHashMap<>();
+            queued.values().forEach(h -> earlier.putIfAbsent(h.jobId(), h.submission()));
+            for (Map.Entry<String, Submission> e : earlier.entrySet()) {
+                LOG.info("{}: following earlier job {} for the trials it holds", request.experiment(), e.getKey());
+                ArrayJobListener theirs = onlyTrials(queued.keySet(), listener);
+                ArrayJobFollower.Reports reports = follower.follow(e.getKey(), e.getValue(),
+                        request.withTrials(e.getValue().trialIds()), theirs);
+                reports.finished().stream().filter(r -> queued.containsKey(r.trialId())).forEach(done::add);
+                reports.failed().stream().filter(r -> queued.containsKey(r.trialId())).forEach(failed::add);
+            }
         }
-        ArrayJobFollower.Reports reports = new ArrayJobFollower(client, options.pollInterval()).follow(jobId, submission, rest, listener);
-        LOG.info("{}: job {} ended: {} trials finished, {} tasks failed", request.experiment(), jobId,
-                reports.finished().size(), reports.failed().size());
-        return new ArrayJobOutcome(Optional.of(jobId), submission, finished, alreadyQueued, reports.finished(), reports.failed(), true);
+        boolean followed = options.follow() && (jobId.isPresent() || !queued.isEmpty());
+        return new ArrayJobOutcome(jobId, submission, finished, alreadyQueued, done, failed, followed);
+    }
+
+    /** Where an earlier array holds a trial: its job, its files, the task and the task's state. */
+    record Holder(String jobId, Submission submission, int task, SlurmState state) {
+        @Override
+        public String toString() {
+            return "queued as task " + task + " of job " + jobId + " (" + state + ")";
+        }
+    }
+
+    private static ArrayJobListener onlyTrials(java.util.Set<String> trials, ArrayJobListener listener) {
+        return new ArrayJobListener() {
+            @Override
+            public void trialFinished(TaskReport report, int ended, int total) {
+                if (trials.contains(report.trialId())) {
+                    listener.trialFinished(report, ended, total);
+                }
+            }
+
+            @Override
+            public void taskFailed(TaskReport report, int ended, int total) {
+                if (trials.contains(report.trialId())) {
+                    listener.taskFailed(report, ended, total);
+                }
+            }
+        };
     }
 
     /**
      * The unfinished trials of this experiment that a task of an earlier array still holds (pending, running,
-     * ...), each with where: {@code "queued as task 3 of job 123 (RUNNING)"}.
+     * ...), each with where it is held.
      */
-    Map<String, String> queuedTrials(ArrayJobRequest request) throws IOException {
-        Map<String, String> queued = new LinkedHashMap<>();
+    Map<String, Holder> queuedTrials(ArrayJobRequest request) throws IOException {
+        Map<String, Holder> queued = new LinkedHashMap<>();
         Path slurm = request.resultsDirectory().resolve(JobScriptWriter.SLURM_FOLDER);
         if (!Files.isDirectory(slurm)) {
             return queued;
@@ -99,9 +146,10 @@ public final class SlurmExecutor {
                 continue;
             }
             String jobId = Files.readString(jobIdFile, StandardCharsets.UTF_8).strip();
+            Submission held = new Submission(folder, trials);
             for (ArrayTaskState s : client.queue(jobId, JobScriptWriter.jobName(request.experiment())).orElse(List.of())) {
                 if (!s.state().ended() && s.task() < trials.size() && !request.finished(trials.get(s.task()))) {
-                    queued.putIfAbsent(trials.get(s.task()), "queued as task " + s.task() + " of job " + jobId + " (" + s.state() + ")");
+                    queued.putIfAbsent(trials.get(s.task()), new Holder(jobId, held, s.task(), s.state()));
                 }
             }
         }

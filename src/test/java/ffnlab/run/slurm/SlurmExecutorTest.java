@@ -157,16 +157,19 @@ class SlurmExecutorTest {
     void aTrialStillQueuedInAnEarlierArrayIsNotSubmittedAgain(SlurmCluster cluster, TestInfo info) throws Exception {
         List<String> ids = ids(3);
         SlurmClient client = new SlurmClient(cluster.clientEnvironment());
-        ArrayJobRequest request = request(cluster, info, ids, "none", 1);
+        ArrayJobRequest request = request(cluster, info, ids, "none", 2);
         ArrayJobOutcome first = new SlurmExecutor(client).execute(request, options(0, false), ArrayJobListener.NONE);
 
         ArrayJobOutcome second = new SlurmExecutor(client).execute(request, options(0, false), ArrayJobListener.NONE);
-
         assertTrue(second.jobId().isEmpty(), "every trial is held by the first array");
         assertEquals(ids.size(), second.alreadyQueued().size() + second.alreadyFinished().size());
-        ArrayJobFollower.Reports reports = new ArrayJobFollower(client, Duration.ofMillis(300))
-                .follow(first.jobId().orElseThrow(), first.submission(), request, ArrayJobListener.NONE);
-        assertEquals(3, reports.finished().size());
+
+        ArrayJobOutcome waiting = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobListener.NONE);
+        assertTrue(waiting.jobId().isEmpty(), "still nothing new to submit");
+        assertTrue(waiting.followed(), "a waiting submitter follows the earlier array");
+        assertEquals(waiting.alreadyQueued(), waiting.finished().stream().map(TaskReport::trialId).toList());
+        assertTrue(waiting.finished().stream().allMatch(r -> r.log().toString().contains(first.jobId().orElseThrow() + "_")));
+        assertTrue(ids.stream().allMatch(request::finished));
         assertEquals(Map.of(), Map.copyOf(new SlurmExecutor(client).queuedTrials(request)));
     }
 }
