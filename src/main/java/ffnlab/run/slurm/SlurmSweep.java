@@ -71,7 +71,9 @@ public final class SlurmSweep {
         if (rawOverrides != null && !rawOverrides.isBlank()) {
             arguments.addAll(List.of("--set", rawOverrides));
         }
-        List<String> command = TrialCommand.of(options.javaCommand(), options.javaOptions(), TrialCommand.currentClasspath(), arguments);
+        List<String> command = TrialCommand.of(options.javaCommand(),
+                java.util.stream.Stream.concat(TrialCommand.forwardedProperties().stream(), options.javaOptions().stream()).toList(),
+                TrialCommand.currentClasspath(), arguments);
         List<String> ids = plan.trials().stream().map(TrialSpec::id).toList();
         ArrayJobRequest request = new ArrayJobRequest(plan.resultsName(), results.resolve(plan.resultsName()), ids, command,
                 Path.of("").toAbsolutePath());

@@ -51,6 +51,17 @@ public final class TrialCommand {
     }
 
     /**
+     * The system properties of this JVM that a trial on a node needs too, as JVM flags: {@code data.dir} (made
+     * absolute). Environment variables such as {@code FFNLAB_DATA} reach the nodes through sbatch's default
+     * {@code --export=ALL}.
+     */
+    public static List<String> forwardedProperties() {
+        String dataDir = System.getProperty("data.dir");
+        return dataDir == null || dataDir.isBlank() ? List.of()
+                : List.of("-Ddata.dir=" + Path.of(dataDir).toAbsolutePath().normalize());
+    }
+
+    /**
      * This JVM's application classpath, absolute: the URLs of the class loader that loaded ffnlab (Maven's
      * {@code exec:java} runs ffnlab in a URL class loader) followed by {@code java.class.path}; entries that do
      * not exist are dropped.
