@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The executor against a real single-node SLURM cluster, with a stand-in for the trial command: a shell
  * script that sleeps, then writes the trial's {@code summary.yaml} atomically (or fails for one injected id).
+ * Cancelling and resubmitting is tested with real trials in {@link SlurmSweepTest}.
  */
 @ExtendWith(SlurmClusterExtension.class)
 @Timeout(90)
@@ -108,31 +109,6 @@ class SlurmExecutorTest {
         ArrayJobOutcome retry = new SlurmExecutor(client).execute(request(cluster, info, ids, "none", 0), options(0, true), ArrayJobListener.NONE);
         assertEquals(List.of(ids.get(2)), retry.submission().trialIds(), "the retry runs only the failed trial");
         assertEquals(1, retry.finished().size());
-    }
-
-    @Test
-    void cancellingHalfwayThenResubmittingRunsOnlyTheMissingTrials(SlurmCluster cluster, TestInfo info) throws Exception {
-        List<String> ids = ids(6);
-        SlurmClient client = new SlurmClient(cluster.clientEnvironment());
-        ArrayJobRequest request = request(cluster, info, ids, "none", 0.5);
-        ArrayJobOutcome first = new SlurmExecutor(client).execute(request, options(1, false), ArrayJobListener.NONE);
-        String jobId = first.jobId().orElseThrow();
-        while (ids.stream().filter(request::finished).count() < 2) {
-            Thread.sleep(100);
-        }
-        client.cancel(jobId);
-        while (client.queue(jobId).orElse(List.of()).stream().anyMatch(s -> !s.state().ended())) {
-            Thread.sleep(100);
-        }
-        List<String> missing = ids.stream().filter(id -> !request.finished(id)).toList();
-        assertTrue(missing.size() >= 2 && missing.size() <= 4, "cancelled halfway: " + missing.size() + " of 6 missing");
-        assertTrue(client.queue(jobId).orElseThrow().stream().anyMatch(s -> s.state() == SlurmState.CANCELLED));
-
-        ArrayJobOutcome second = new SlurmExecutor(client).execute(request.withTrials(ids), options(0, true), ArrayJobListener.NONE);
-
-        assertEquals(missing, second.submission().trialIds());
-        assertEquals(missing.size(), second.finished().size());
-        assertTrue(ids.stream().allMatch(request::finished));
     }
 
     @Test
