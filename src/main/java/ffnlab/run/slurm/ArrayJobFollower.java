@@ -36,11 +36,15 @@ public final class ArrayJobFollower {
         Map<Integer, TaskReport> finished = new TreeMap<>();
         Map<Integer, TaskReport> failed = new TreeMap<>();
         int unanswered = 0;
+        int unknown = 0;
         while (finished.size() + failed.size() < total) {
             Optional<List<ArrayTaskState>> states;
             try {
                 states = client.queue(jobId).or(() -> client.accounting(jobId));
                 unanswered = 0;
+                if (states.isPresent()) {
+                    unknown = 0;
+                }
             } catch (SlurmException e) {
                 if (++unanswered >= PATIENCE) {
                     throw new SlurmException("job " + jobId + ": the scheduler did not answer " + PATIENCE + " times in a row; the array"
@@ -51,6 +55,10 @@ public final class ArrayJobFollower {
                 continue;
             }
             List<ArrayTaskState> ended = new ArrayList<>();
+            if (states.isEmpty() && ++unknown < 2) {
+                Thread.sleep(pollInterval.toMillis());   // ask once more before concluding the job is gone
+                continue;
+            }
             if (states.isEmpty()) {
                 LOG.warn("job {}: the scheduler no longer knows it; tasks not seen to end are judged by their trials' results", jobId);
                 for (int task = 0; task < total; task++) {

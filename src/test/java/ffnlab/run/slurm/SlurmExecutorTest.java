@@ -112,6 +112,23 @@ class SlurmExecutorTest {
     }
 
     @Test
+    void aJobTheSchedulerHasForgottenIsJudgedByItsTrialsResults(SlurmCluster cluster, TestInfo info) throws Exception {
+        List<String> ids = ids(2);
+        ArrayJobRequest request = request(cluster, info, ids, "none", 0);
+        Submission submission = new JobScriptWriter().write(request, options(0, true));
+        Files.createDirectories(request.trialDirectory(ids.get(0)));
+        Files.writeString(request.trialDirectory(ids.get(0)).resolve("summary.yaml"), "status: finished\n");
+
+        ArrayJobFollower.Reports reports = new ArrayJobFollower(new SlurmClient(cluster.clientEnvironment()), Duration.ofMillis(100))
+                .follow("999999", submission, request, ArrayJobListener.NONE);
+
+        assertEquals(List.of(ids.get(0)), reports.finished().stream().map(TaskReport::trialId).toList());
+        assertEquals(1, reports.failed().size());
+        assertEquals(SlurmState.UNKNOWN, reports.failed().getFirst().state());
+        assertEquals(1, reports.failed().getFirst().task());
+    }
+
+    @Test
     void aRecordedJobIdThatNowNamesSomeoneElsesJobHoldsNoTrial(SlurmCluster cluster, TestInfo info) throws Exception {
         List<String> ids = ids(2);
         SlurmClient client = new SlurmClient(cluster.clientEnvironment());
