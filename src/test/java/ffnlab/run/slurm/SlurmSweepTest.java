@@ -65,14 +65,28 @@ class SlurmSweepTest {
     void aSmokeSweepAsAnArrayJobEqualsTheLocalExecutorBitwise(SlurmCluster cluster, TestInfo info) throws Exception {
         Path experiments = experiments(cluster, info);
         RunOptions slurm = runOptions(experiments, "results-slurm");
-        SlurmSweep.Prepared prepared = sweep(cluster, slurm).prepare(EXPERIMENT, settings("wait", "true"));
+        SlurmSweep.Prepared prepared = sweep(cluster, slurm).prepare(EXPERIMENT, settings());
         assertEquals(6, prepared.plan().trials().size(), "3 learning rates x 2 widths x 1 seed (smoke)");
         assertEquals(1, prepared.options().cpusPerTask(), "the experiment file's slurm: section applies");
 
-        ArrayJobOutcome outcome = sweep(cluster, slurm).submit(prepared, ArrayJobListener.NONE);
+        // the user's command, in its own JVM: run NAME --executor slurm --wait
+        Path output = experiments.resolveSibling("submitter.out");
+        ProcessBuilder submitter = new ProcessBuilder(SlurmOptions.thisJava(), "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), TrialCommand.MAIN, "run", EXPERIMENT, "--experiments", experiments.toString(),
+                "--results", slurm.results().toString(), "--profile", "smoke", "--executor", "slurm", "--wait", "--slurm", "poll_s=0.3")
+                .directory(experiments.getParent().toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        submitter.environment().putAll(cluster.clientEnvironment());
+        Process p = submitter.start();
+        assertTrue(p.waitFor(100, java.util.concurrent.TimeUnit.SECONDS), "the submitter ends with the array");
+        String printed = Files.readString(output);
+        assertEquals(0, p.exitValue(), printed);
+        for (int task = 0; task < 6; task++) {
+            String trial = prepared.request().trialIds().get(task);
+            assertTrue(printed.contains("] task " + task + ": trial " + trial + " finished"), "progress of task " + task + ":\n" + printed);
+        }
+        assertTrue(printed.contains("slurm-sweep-smoke: job ") && printed.contains(" ended: 6 trials finished, 0 tasks failed"), printed);
+        assertTrue(printed.contains("{training.lr=0.2, model.hidden=[5]}"), "the results table:\n" + printed);
 
-        assertEquals(List.of(), outcome.failed(), () -> "failed tasks: " + outcome.failed() + logs(outcome));
-        assertEquals(6, outcome.finished().size());
         RunOptions local = runOptions(experiments, "results-local");
         RunReport report = runLocally(local);
         assertEquals(6, report.outcomes().size());
