@@ -119,7 +119,7 @@ public final class Main {
     private static int check(CommandLine cl, PrintStream out) {
         ExperimentRun.Plan plan = new ExperimentRun(options(cl), new DataSources()).plan(cl.experiment());
         out.printf("%s: valid; %d configurations x %d seeds = %d trials (swept: %s)%n", cl.experiment(),
-                plan.configurations().size(), plan.spec().seeds().size(), plan.trials().size(), String.join(", ", plan.spec().sweep().sweptKeys()));
+                plan.configurations().size(), plan.spec().seeds().size(), plan.trials().size(), plan.spec().sweep().sweptKeys().isEmpty() ? "nothing" : String.join(", ", plan.spec().sweep().sweptKeys()));
         return 0;
     }
 

@@ -3,14 +3,17 @@ package ffnlab.run;
 import ffnlab.backend.Backend;
 import ffnlab.backend.ReferenceBackend;
 import ffnlab.backend.cpu.CpuBackend;
+import ffnlab.backend.gpu.GpuBackend;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
  * Maps an experiment's {@code backend.kind} to a {@link Backend} until the lead wires
- * {@code ffnlab.backend.Backends}: {@code reference} is the naive oracle; {@code cpu} and {@code auto} the
- * multithreaded CPU backend; {@code gpu} is not in this build and falls back to the CPU backend. The choice is
- * logged once per kind, and provenance.yaml records the backend and device that actually ran.
+ * {@code ffnlab.backend.Backends}: {@code reference} is the naive oracle, {@code cpu} and {@code auto} the
+ * multithreaded CPU backend, {@code gpu} the CUDA backend (a trial asking for it fails with the reason when
+ * this machine has no usable GPU). The choice is logged once per kind; provenance.yaml records the backend
+ * and device that actually ran.
  */
 public final class BackendChoice {
     private static final Logger LOG = LogManager.getLogger();
@@ -23,12 +26,23 @@ public final class BackendChoice {
     public static Backend open(String kind, int threads) {
         Backend backend = switch (kind) {
             case "reference" -> new ReferenceBackend();
+            case "gpu" -> {
+                Optional<String> reason = GpuBackend.unavailableReason();
+                if (reason.isPresent()) {
+                    throw new IllegalStateException("backend gpu asked for, but no usable GPU: " + reason.get());
+                }
+                yield new GpuBackend();
+            }
             default -> new CpuBackend(threads);
         };
         if (LOGGED.add(kind)) {
-            LOG.info("backend '{}' runs on the {} backend{}", kind, backend.name(),
-                    kind.equals("gpu") ? " (no GPU backend in this build)" : "");
+            LOG.info("backend '{}' runs on the {} backend", kind, backend.name());
         }
         return backend;
+    }
+
+    /** Whether trials of this kind need the whole machine (one device: GPU trials run one at a time). */
+    public static boolean exclusive(String kind) {
+        return kind.equals("gpu");
     }
 }

@@ -91,6 +91,9 @@ public final class ExperimentRun {
         if (!t.config().text("model.kind").equals("ffn")) {
             return 1; // Tribuo's SGD baselines are single-threaded
         }
+        if (BackendChoice.exclusive(t.config().backend())) {
+            return scheduler.budget(); // one device: GPU trials run one at a time
+        }
         PreparedData d = data.load(t.config());
         int[] w = t.config().widths(d.train().features(), d.train().outputs());
         long parameters = 0;

@@ -15,8 +15,9 @@ final class TerminalProgress implements Progress {
 
     @Override
     public synchronized void started(String experiment, int toRun, int finished) {
+        System.setProperty("org.jline.terminal.disableDeprecatedProviderWarning", "true");
         bar = new ProgressBarBuilder().setTaskName(experiment).setInitialMax(toRun).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250).continuousUpdate().showSpeed().build();
+                .setUpdateIntervalMillis(250).continuousUpdate().build();
         bar.setExtraMessage(finished > 0 ? finished + " finished earlier" : "");
     }
 
@@ -45,7 +46,7 @@ final class TerminalProgress implements Progress {
 
     private synchronized void message() {
         if (bar != null) {
-            bar.setExtraMessage(String.join(" | ", running.values()));
+            bar.setExtraMessage(running.isEmpty() ? "" : " " + String.join(" | ", running.values()));
         }
     }
 

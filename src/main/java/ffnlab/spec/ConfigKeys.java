@@ -16,7 +16,7 @@ public final class ConfigKeys {
         key("dataset.source", Type.CHOICE, null, List.of("california-housing", "fashion-mnist", "toy-mapping", "csv"),
                 "which data: california-housing, fashion-mnist, toy-mapping (the chapter's Example 2) or csv");
         key("dataset.csv_file", Type.TEXT, null, List.of(), "for source csv: the file (relative to the working directory)");
-        key("dataset.target_columns", Type.TEXT_LIST, List.of(), List.of(), "for source csv: target column names (empty = the last column)");
+        key("dataset.target_columns", Type.TEXT_LIST, List.of(), List.of(), "for source csv: target column names (empty = the dataset's default target)");
         key("dataset.task", Type.CHOICE, null, List.of("regression", "classification"), "for source csv: regression or classification (default: the dataset's)");
         key("dataset.test_fraction", Type.NUMBER, 0.3, List.of(), "share of rows held out for testing (0.3 gives housing's 14448/6192; fashion-mnist uses its official split)");
         key("dataset.split_seed", Type.INTEGER, 42L, List.of(), "seeds the train/test split shuffle (independent of the training seeds)");
@@ -40,7 +40,7 @@ public final class ConfigKeys {
         key("training.initialiser", Type.CHOICE, "pytorch", List.of("pytorch", "xavier", "he", "uniform", "chapter"), "how W and b start; chapter = Example 2's printed weights");
         key("training.init_range", Type.NUMBER, 0.1, List.of(), "for initialiser uniform: W, b ~ U(-r, r)");
         key("training.early_stopping", Type.INTEGER, 0L, List.of(), "stop after this many epochs without validation improvement (0 = off; needs dataset.validation_fraction)");
-        key("backend.kind", Type.CHOICE, "auto", List.of("auto", "reference", "cpu", "gpu"), "where trials run (auto = the fastest available)");
+        key("backend.kind", Type.CHOICE, "auto", List.of("auto", "reference", "cpu", "gpu"), "where trials run: reference (the naive oracle), cpu (multithreaded), gpu (CUDA; one trial at a time), auto (cpu until the lead's backend choice lands)");
         key("backend.threads", Type.INTEGER, 0L, List.of(), "threads for one trial (0 = the scheduler decides); not part of the trial id");
     }
 

@@ -93,7 +93,7 @@ public sealed interface Node {
 
     /**
      * Deep merge: mappings merge key by key (the override's value wins, recursively); anything else is
-     * replaced by the override. This is how {@code extends} and profiles apply.
+     * replaced by the override. This is how a child experiment applies over the one it {@code extends}.
      */
     static Node merge(Node base, Node override) {
         if (base instanceof Mapping b && override instanceof Mapping o) {
@@ -106,43 +106,5 @@ public sealed interface Node {
             return result;
         }
         return override;
-    }
-
-    /**
-     * Sets the value at a dotted path (e.g. {@code training.lr}), creating mappings on the way.
-     *
-     * @throws IllegalArgumentException when a step of the path is not a mapping
-     */
-    static Mapping set(Mapping root, String dotted, Node value) {
-        int dot = dotted.indexOf('.');
-        if (dot < 0) {
-            return root.with(dotted, value, value.mark());
-        }
-        String head = dotted.substring(0, dot);
-        Node child = root.get(head);
-        Mapping section;
-        if (child == null || child instanceof Scalar s && s.value() == null) {
-            section = Mapping.empty(value.mark());
-        } else if (child instanceof Mapping m) {
-            section = m;
-        } else {
-            throw new IllegalArgumentException("'" + head + "' is not a section");
-        }
-        return root.with(head, set(section, dotted.substring(dot + 1), value), root.keyMark(head));
-    }
-
-    /** The value at a dotted path, or null. */
-    static Node get(Mapping root, String dotted) {
-        Node current = root;
-        for (String part : dotted.split("\\.")) {
-            if (!(current instanceof Mapping m)) {
-                return null;
-            }
-            current = m.get(part);
-            if (current == null) {
-                return null;
-            }
-        }
-        return current;
     }
 }

@@ -37,19 +37,39 @@ class ChildProcessRunTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    static Path shared;
+    private static Map<String, String> reference;
 
-    private Path experiments() throws IOException {
-        Path e = dir.resolve("experiments");
+    /** The uninterrupted run's results, computed once for both tests. */
+    private synchronized Map<String, String> reference() throws Exception {
+        if (reference == null) {
+            Path experiments = experiments(shared);
+            Path results = shared.resolve("reference");
+            Process alone = start(experiments, results, shared, "reference");
+            assertTrue(alone.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, alone.exitValue(), Files.readString(shared.resolve("reference.out")));
+            reference = fingerprint(results);
+        }
+        return reference;
+    }
+
+    private static Path experiments(Path root) throws IOException {
+        Path e = root.resolve("experiments");
         Files.createDirectories(e);
         Files.writeString(e.resolve("crash.yaml"), EXPERIMENT);
         return e;
     }
 
     private Process start(Path experiments, Path results, String name) throws IOException {
+        return start(experiments, results, dir, name);
+    }
+
+    private static Process start(Path experiments, Path results, Path logs, String name) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "run", "crash", "--threads", "1", "--experiments", experiments.toString(), "--results", results.toString());
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve(name + ".out").toFile());
+        pb.redirectErrorStream(true).redirectOutput(logs.resolve(name + ".out").toFile());
         return pb.start();
     }
 
@@ -76,12 +96,8 @@ class ChildProcessRunTest {
 
     @Test
     void killedWithSigkillAndRestartedGivesTheSameResults() throws Exception {
-        Path experiments = experiments();
-        Path reference = dir.resolve("reference");
-        Process uninterrupted = start(experiments, reference, "reference");
-        assertTrue(uninterrupted.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, uninterrupted.exitValue(), output("reference"));
-        Map<String, String> expected = fingerprint(reference);
+        Path experiments = experiments(dir);
+        Map<String, String> expected = reference();
         assertEquals(8, expected.size());
 
         Path results = dir.resolve("results");
@@ -117,7 +133,7 @@ class ChildProcessRunTest {
 
     @Test
     void twoProcessesAtOnceTrainEachTrialOnceWithoutCorruption() throws Exception {
-        Path experiments = experiments();
+        Path experiments = experiments(dir);
         Path results = dir.resolve("results");
         List<Process> processes = new ArrayList<>();
         processes.add(start(experiments, results, "a"));
@@ -135,9 +151,6 @@ class ChildProcessRunTest {
         assertEquals(8, trained, "every trial trained exactly once across both processes");
         Map<String, String> both = fingerprint(results);
         assertEquals(8, both.size());
-        Path reference = dir.resolve("reference");
-        Process alone = start(experiments, reference, "alone");
-        assertTrue(alone.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(fingerprint(reference), both);
+        assertEquals(reference(), both);
     }
 }

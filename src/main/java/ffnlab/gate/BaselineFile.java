@@ -1,0 +1,98 @@
+package ffnlab.gate;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * {@code experiments/baselines/<experiment>.csv}: comment lines saying which command and commit produced it,
+ * then one row per configuration and metric:
+ * {@code configuration,metric,direction,n,mean,std,metrics_sha256}.
+ */
+public final class BaselineFile {
+    static final String[] HEADER = {"configuration", "metric", "direction", "n", "mean", "std", "metrics_sha256"};
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader(HEADER)
+            .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get();
+
+    private BaselineFile() {
+    }
+
+    /** Reads a baseline; errors name the file and line. */
+    public static List<BaselineEntry> read(Path file) {
+        List<BaselineEntry> entries = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = FORMAT.parse(in)) {
+            for (CSVRecord r : parser) {
+                long line = r.getParser().getCurrentLineNumber();
+                if (r.size() != HEADER.length) {
+                    throw new BaselineException(file + ":" + line + ": expected " + HEADER.length + " columns ("
+                            + String.join(",", HEADER) + "), found " + r.size());
+                }
+                try {
+                    entries.add(new BaselineEntry(r.get("configuration"), r.get("metric"), Direction.parse(r.get("direction")),
+                            Integer.parseInt(r.get("n")), Double.parseDouble(r.get("mean")), Double.parseDouble(r.get("std")),
+                            r.get("metrics_sha256")));
+                } catch (IllegalArgumentException e) {
+                    throw new BaselineException(file + ":" + line + ": " + e.getMessage());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new BaselineException(file + ": no baseline file; record one with -Dcheck=record (see README, 'Accuracy gate')");
+        } catch (IOException | UncheckedIOException e) {
+            throw new BaselineException(file + ": cannot read the baseline: " + e.getMessage());
+        }
+        if (entries.isEmpty()) {
+            throw new BaselineException(file + ":1: the baseline has no rows");
+        }
+        return entries;
+    }
+
+    /** Writes a baseline atomically (temporary file, then rename), with provenance comment lines first. */
+    public static void write(Path file, List<BaselineEntry> entries, List<String> comments) {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter out = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader(HEADER).get())) {
+            for (String c : comments) {
+                out.printComment(c);
+            }
+            // The header is printed before the first record by CSVPrinter; comments come first in the file.
+            for (BaselineEntry e : entries) {
+                out.printRecord(e.configuration(), e.metric(), e.direction().key(), e.n(), repr(e.mean()), repr(e.std()), e.metricsSha256());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new BaselineException(file + ": cannot write the baseline: " + e.getMessage());
+        }
+    }
+
+    /** Shortest string that parses back to the same double. */
+    private static String repr(double v) {
+        return Double.toString(v);
+    }
+
+    /** A baseline file that cannot be read: the message names the file and line. */
+    public static final class BaselineException extends RuntimeException {
+        public BaselineException(String message) {
+            super(message);
+        }
+    }
+}
