@@ -5,6 +5,7 @@ import ffnlab.run.ExperimentRun;
 import ffnlab.run.RunOptions;
 import ffnlab.sweep.TrialSpec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +17,9 @@ import org.apache.logging.log4j.Logger;
 /**
  * {@code run --executor slurm}: expands the experiment's sweep exactly as the local executor does (same trials,
  * same ids), and hands the trials that are not finished to SLURM as one array job whose tasks each run
- * {@code ffnlab.cli.Main trial --experiment NAME ... --id ID} with the same experiment folder, results root,
- * profile and overrides. The results root must be on a filesystem the nodes share.
+ * {@code ffnlab.cli.Main trial --experiment NAME ... --id ID} with a frozen copy of the experiment files
+ * ({@link ExperimentSnapshot}), the same results root, profile and overrides. The results root must be on a
+ * filesystem the nodes share.
  */
 public final class SlurmSweep {
     private static final Logger LOG = LogManager.getLogger();
@@ -63,8 +65,15 @@ public final class SlurmSweep {
                     + e.getMessage(), e);
         }
         Path results = run.results().toAbsolutePath().normalize();
+        Path frozen;
+        try {
+            frozen = ExperimentSnapshot.of(run.experiments(), results.resolve(plan.resultsName()).resolve(JobScriptWriter.SLURM_FOLDER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the experiment files into " + results.resolve(plan.resultsName()) + ": "
+                    + e.getMessage(), e);
+        }
         List<String> arguments = new ArrayList<>(List.of("--experiment", experiment,
-                "--experiments", run.experiments().toAbsolutePath().normalize().toString(), "--results", results.toString()));
+                "--experiments", frozen.toString(), "--results", results.toString()));
         if (run.profile() != null) {
             arguments.addAll(List.of("--profile", run.profile().key()));
         }

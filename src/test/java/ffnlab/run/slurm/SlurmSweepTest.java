@@ -106,10 +106,14 @@ class SlurmSweepTest {
         SlurmSweep.Prepared first = sweep(cluster, options).prepare(EXPERIMENT, settings("max_parallel", "1"));
         ArrayJobRequest request = first.request();
         String jobId = sweep(cluster, options).submit(first, ArrayJobListener.NONE).jobId().orElseThrow();
+        // the experiment file goes away while the array runs: its tasks run the frozen copy made at submission
+        Path file = options.experiments().resolve(EXPERIMENT + ".yaml");
+        Path aside = Files.move(file, file.resolveSibling("aside.txt"));
         while (request.trialIds().stream().filter(request::finished).count() < 2) {
             Thread.sleep(100);
         }
         client.cancel(jobId);
+        Files.move(aside, file);
         while (client.queue(jobId).orElse(List.of()).stream().anyMatch(s -> !s.state().ended())) {
             Thread.sleep(100);
         }
