@@ -17,8 +17,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * {@code run --executor slurm}: expands the experiment's sweep exactly as the local executor does (same trials,
  * same ids), and hands the trials that are not finished to SLURM as one array job whose tasks each run
- * {@code ffnlab.cli.Main trial --experiment NAME ... --id ID} with a frozen copy of the experiment files
- * ({@link ExperimentSnapshot}), the same results root, profile and overrides. The results root must be on a
+ * {@code ffnlab.cli.Main trial --experiment NAME ... --id ID} with frozen copies of the experiment files and the
+ * project's classes ({@link FrozenCopy}), the same results root, profile and overrides. The results root must be on a
  * filesystem the nodes share.
  */
 public final class SlurmSweep {
@@ -65,11 +65,14 @@ public final class SlurmSweep {
                     + e.getMessage(), e);
         }
         Path results = run.results().toAbsolutePath().normalize();
+        Path slurmFolder = results.resolve(plan.resultsName()).resolve(JobScriptWriter.SLURM_FOLDER);
         Path frozen;
+        List<Path> classpath;
         try {
-            frozen = ExperimentSnapshot.of(run.experiments(), results.resolve(plan.resultsName()).resolve(JobScriptWriter.SLURM_FOLDER));
+            frozen = FrozenCopy.experiments(run.experiments(), slurmFolder);
+            classpath = FrozenCopy.classpath(TrialCommand.currentClasspath(), Path.of("").toAbsolutePath(), slurmFolder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the experiment files into " + results.resolve(plan.resultsName()) + ": "
+            throw new UncheckedIOException("cannot copy the experiment files and classes into " + results.resolve(plan.resultsName()) + ": "
                     + e.getMessage(), e);
         }
         List<String> arguments = new ArrayList<>(List.of("--experiment", experiment,
@@ -82,7 +85,7 @@ public final class SlurmSweep {
         }
         List<String> command = TrialCommand.of(options.javaCommand(),
                 java.util.stream.Stream.concat(TrialCommand.forwardedProperties().stream(), options.javaOptions().stream()).toList(),
-                TrialCommand.currentClasspath(), arguments);
+                classpath, arguments);
         List<String> ids = plan.trials().stream().map(TrialSpec::id).toList();
         ArrayJobRequest request = new ArrayJobRequest(plan.resultsName(), results.resolve(plan.resultsName()), ids, command,
                 Path.of("").toAbsolutePath());
