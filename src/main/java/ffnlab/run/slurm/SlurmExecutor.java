@@ -63,7 +63,12 @@ public final class SlurmExecutor {
             ArrayJobRequest rest = request.withTrials(pending);
             submission = writer.write(rest, options);
             String array = options.arraySpec(pending.size());
-            jobId = Optional.of(client.submit(submission.script(), array));
+            try {
+                jobId = Optional.of(client.submit(submission.script(), array));
+            } catch (SlurmException e) {
+                discard(submission);   // nothing was queued: leave no submission folder behind
+                throw e;
+            }
             Path tmp = Files.createTempFile(submission.folder(), ".job-id", ".tmp");
             Files.writeString(tmp, jobId.get() + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, submission.jobIdFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -92,6 +97,16 @@ public final class SlurmExecutor {
         }
         boolean followed = options.follow() && (jobId.isPresent() || !queued.isEmpty());
         return new ArrayJobOutcome(jobId, submission, finished, alreadyQueued, done, failed, followed);
+    }
+
+    private static void discard(Submission submission) {
+        try (Stream<Path> files = Files.walk(submission.folder())) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.warn("could not remove the unsubmitted {}: {}", submission.folder(), e.getMessage());
+        }
     }
 
     /** Where an earlier array holds a trial: its job, its files, the task and the task's state. */

@@ -112,6 +112,21 @@ class SlurmExecutorTest {
     }
 
     @Test
+    void whenSbatchRefusesItsMessageIsTheErrorAndNoSubmissionIsLeft(SlurmCluster cluster, TestInfo info) throws Exception {
+        ArrayJobRequest request = request(cluster, info, ids(2), "none", 0);
+        SlurmOptions noSuchPartition = new SlurmOptions("no-such-partition", null, 1, null, List.of(), 0, SlurmOptions.thisJava(),
+                List.of(), false, Duration.ofMillis(300));
+        SlurmException e = org.junit.jupiter.api.Assertions.assertThrows(SlurmException.class,
+                () -> new SlurmExecutor(new SlurmClient(cluster.clientEnvironment())).execute(request, noSuchPartition, ArrayJobListener.NONE));
+        assertTrue(e.getMessage().startsWith("sbatch refused ") && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("partition"),
+                e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+        try (var left = Files.list(request.resultsDirectory().resolve("slurm"))) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
     void aJobTheSchedulerHasForgottenIsJudgedByItsTrialsResults(SlurmCluster cluster, TestInfo info) throws Exception {
         List<String> ids = ids(2);
         ArrayJobRequest request = request(cluster, info, ids, "none", 0);
