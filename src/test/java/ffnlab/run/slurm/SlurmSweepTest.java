@@ -33,14 +33,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(120)
 class SlurmSweepTest {
     private static final String EXPERIMENT = "slurm-sweep";
+    /** The same sweep at one width: 3 trials. */
+    private static final String SMALL = "slurm-sweep-small";
     /** Columns and keys that hold wall-clock measurements, the only things allowed to differ between runs. */
     private static final List<String> TIMINGS = List.of("epoch_time_s", "update_time_us", "mean_epoch_time_s", "mean_update_time_us", "wall_time_s");
 
     private static Path experiments(SlurmCluster cluster, TestInfo info) throws IOException {
         Path work = cluster.workDir(info.getTestMethod().orElseThrow().getName());
         Path dir = Files.createDirectories(work.resolve("experiments"));
-        try (InputStream in = SlurmSweepTest.class.getResourceAsStream(EXPERIMENT + ".yaml")) {
-            Files.copy(in, dir.resolve(EXPERIMENT + ".yaml"));
+        for (String name : List.of(EXPERIMENT, SMALL)) {
+            try (InputStream in = SlurmSweepTest.class.getResourceAsStream(name + ".yaml")) {
+                Files.copy(in, dir.resolve(name + ".yaml"));
+            }
         }
         return dir;
     }
@@ -140,28 +144,29 @@ class SlurmSweepTest {
     @Test
     void aTrialThatFailsOnTheNodeIsReportedWithItsTaskIdAndLogWhileTheRestFinish(SlurmCluster cluster, TestInfo info) throws Exception {
         RunOptions options = runOptions(experiments(cluster, info), "results");
-        SlurmSweep.Prepared prepared = sweep(cluster, options).prepare(EXPERIMENT, settings("wait", "true"));
+        SlurmSweep.Prepared prepared = sweep(cluster, options).prepare(SMALL, settings("wait", "true"));
         ArrayJobRequest request = prepared.request();
-        String broken = request.trialIds().get(3);
+        assertEquals(3, request.trialIds().size());
+        String broken = request.trialIds().get(1);
         // injected failure: a plain file where the trial's folder must go, so the trial cannot be written on the node
         Files.createDirectories(request.trialDirectory(broken).getParent());
         Files.writeString(request.trialDirectory(broken), "not a folder\n");
 
         ArrayJobOutcome outcome = sweep(cluster, options).submit(prepared, ArrayJobListener.NONE);
 
-        assertEquals(5, outcome.finished().size(), () -> "finished: " + outcome.finished() + logs(outcome));
+        assertEquals(2, outcome.finished().size(), () -> "finished: " + outcome.finished() + logs(outcome));
         assertEquals(1, outcome.failed().size());
         TaskReport failed = outcome.failed().getFirst();
-        assertEquals(3, failed.task(), "array task 3 ran the 4th trial");
+        assertEquals(1, failed.task(), "array task 1 ran the 2nd trial");
         assertEquals(broken, failed.trialId());
         assertEquals(SlurmState.FAILED, failed.state());
-        assertEquals(outcome.submission().log(outcome.jobId().orElseThrow(), 3), failed.log());
+        assertEquals(outcome.submission().log(outcome.jobId().orElseThrow(), 1), failed.log());
         String log = Files.readString(failed.log());
-        assertTrue(log.contains("array task 3") && log.contains(broken), log);
+        assertTrue(log.contains("array task 1") && log.contains(broken), log);
         assertTrue(log.contains("trial " + broken + " (") && log.contains("failed: "), "the node's error is in the task's log:\n" + log);
 
         Files.delete(request.trialDirectory(broken));
-        ArrayJobOutcome retry = sweep(cluster, options).submit(sweep(cluster, options).prepare(EXPERIMENT, settings("wait", "true")),
+        ArrayJobOutcome retry = sweep(cluster, options).submit(sweep(cluster, options).prepare(SMALL, settings("wait", "true")),
                 ArrayJobListener.NONE);
         assertEquals(List.of(broken), retry.submission().trialIds());
         assertEquals(1, retry.finished().size(), () -> "retry: " + retry.failed() + logs(retry));
