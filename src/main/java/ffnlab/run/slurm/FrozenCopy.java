@@ -40,15 +40,17 @@ final class FrozenCopy {
     }
 
     /**
-     * The classpath with every entry inside {@code project} (target/classes, a jar under target/) replaced by a
-     * frozen copy; entries elsewhere (the Maven repository's jars, which never change) are kept.
+     * The classpath with the project's own code replaced by frozen copies: every folder inside {@code project}
+     * (target/classes) and {@code ownCode} (target/classes or the ffnlab jar). Library jars (the Maven
+     * repository's, or those copied to target/lib) are versioned files that a rebuild does not change: kept.
      */
-    static List<Path> classpath(List<Path> entries, Path project, Path slurmFolder) throws IOException {
+    static List<Path> classpath(List<Path> entries, Path project, Path ownCode, Path slurmFolder) throws IOException {
         Path root = project.toAbsolutePath().normalize();
         List<Path> out = new ArrayList<>();
         for (Path entry : entries) {
             Path e = entry.toAbsolutePath().normalize();
-            if (!e.startsWith(root) || e.startsWith(slurmFolder.toAbsolutePath().normalize())) {
+            boolean own = e.equals(ownCode) || (Files.isDirectory(e) && e.startsWith(root));
+            if (!own || e.startsWith(slurmFolder.toAbsolutePath().normalize())) {
                 out.add(e);
             } else if (Files.isDirectory(e)) {
                 List<Path> files;

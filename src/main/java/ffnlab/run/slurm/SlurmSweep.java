@@ -70,7 +70,8 @@ public final class SlurmSweep {
         List<Path> classpath;
         try {
             frozen = FrozenCopy.experiments(run.experiments(), slurmFolder);
-            classpath = FrozenCopy.classpath(TrialCommand.currentClasspath(), Path.of("").toAbsolutePath(), slurmFolder);
+            classpath = FrozenCopy.classpath(TrialCommand.currentClasspath(), Path.of("").toAbsolutePath(),
+                    TrialCommand.ownCode().orElse(null), slurmFolder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the experiment files and classes into " + results.resolve(plan.resultsName()) + ": "
                     + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package ffnlab.run.slurm;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -9,7 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * The command an array task runs: {@code JAVA --enable-native-access=ALL-UNNAMED -Xss8m [java_options] -cp CLASSPATH
@@ -83,9 +88,49 @@ public final class TrialCommand {
         }
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
-                entries.add(Path.of(entry).toAbsolutePath().normalize());
+                Path jar = Path.of(entry).toAbsolutePath().normalize();
+                entries.add(jar);
+                entries.addAll(manifestClassPath(jar));
             }
         }
         return entries.stream().filter(Files::exists).toList();
+    }
+
+    /** Where ffnlab's own classes come from: {@code target/classes} or the ffnlab jar. */
+    public static Optional<Path> ownCode() {
+        try {
+            return Optional.of(Path.of(TrialCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toAbsolutePath().normalize());
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The {@code Class-Path} of a jar's manifest (the runnable ffnlab jar names its libraries in {@code lib/}),
+     * resolved against the jar's folder, so that the classpath still holds them once the jar itself is copied.
+     */
+    static List<Path> manifestClassPath(Path jar) {
+        if (!Files.isRegularFile(jar) || !jar.getFileName().toString().endsWith(".jar")) {
+            return List.of();
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            if (classPath == null || classPath.isBlank()) {
+                return List.of();
+            }
+            List<Path> out = new ArrayList<>();
+            for (String entry : classPath.strip().split("\\s+")) {
+                try {
+                    out.add(Path.of(jar.getParent().toUri().resolve(entry)).toAbsolutePath().normalize());
+                } catch (IllegalArgumentException e) {
+                    // not a file URL: nothing a node could load
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 }

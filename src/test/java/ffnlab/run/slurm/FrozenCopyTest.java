@@ -42,24 +42,27 @@ class FrozenCopyTest {
     }
 
     @Test
-    void theProjectsClassesAndJarsAreFrozenAndRepositoryJarsKept() throws Exception {
+    void theProjectsOwnCodeIsFrozenAndLibraryJarsKept() throws Exception {
         Path project = dir.resolve("project");
         Path classes = Files.createDirectories(project.resolve("target/classes/ffnlab/cli"));
         Files.writeString(classes.resolve("Main.class"), "v1");
         Path jar = Files.writeString(project.resolve("target/ffnlab-0.1.jar"), "jar v1");
-        Path repositoryJar = Files.writeString(dir.resolve("log4j.jar"), "library");
+        Files.createDirectories(project.resolve("target/lib"));
+        Path libraryJar = Files.writeString(project.resolve("target/lib/log4j-core-2.26.1.jar"), "library");
+        Path repositoryJar = Files.writeString(dir.resolve("log4j-api-2.26.1.jar"), "library");
 
-        List<Path> frozen = FrozenCopy.classpath(List.of(project.resolve("target/classes"), jar, repositoryJar), project, slurm());
+        List<Path> frozen = FrozenCopy.classpath(List.of(project.resolve("target/classes"), jar, libraryJar, repositoryJar), project,
+                jar, slurm());
 
         assertTrue(frozen.get(0).startsWith(slurm().resolve("classpath")), frozen.toString());
         assertEquals("v1", Files.readString(frozen.get(0).resolve("ffnlab/cli/Main.class")));
         assertEquals("ffnlab-0.1.jar", frozen.get(1).getFileName().toString());
         assertEquals("jar v1", Files.readString(frozen.get(1)));
-        assertEquals(repositoryJar, frozen.get(2));
+        assertEquals(List.of(libraryJar, repositoryJar), frozen.subList(2, 4));
 
         Files.writeString(classes.resolve("Main.class"), "v2");   // a rebuild while the sweep is queued
         assertEquals("v1", Files.readString(frozen.get(0).resolve("ffnlab/cli/Main.class")));
-        Path rebuilt = FrozenCopy.classpath(List.of(project.resolve("target/classes")), project, slurm()).getFirst();
+        Path rebuilt = FrozenCopy.classpath(List.of(project.resolve("target/classes")), project, jar, slurm()).getFirst();
         assertNotEquals(frozen.get(0), rebuilt);
         assertEquals("v2", Files.readString(rebuilt.resolve("ffnlab/cli/Main.class")));
     }

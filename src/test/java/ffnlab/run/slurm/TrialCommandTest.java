@@ -27,6 +27,19 @@ class TrialCommandTest {
     }
 
     @Test
+    void theRunnableJarsManifestClassPathIsSpelledOut(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, "lib/log4j-api.jar lib/tribuo-core.jar");
+        Path jar = dir.resolve("ffnlab-0.1.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        assertEquals(List.of(dir.resolve("lib/log4j-api.jar"), dir.resolve("lib/tribuo-core.jar")), TrialCommand.manifestClassPath(jar));
+        assertEquals(List.of(), TrialCommand.manifestClassPath(dir));
+    }
+
+    @Test
     void dataDirIsForwardedAsAnAbsolutePath() {
         String before = System.getProperty("data.dir");
         try {
