@@ -89,7 +89,7 @@ class SlurmSweepTest {
             assertTrue(printed.contains("] task " + task + ": trial " + trial + " finished"), "progress of task " + task + ":\n" + printed);
         }
         assertTrue(printed.contains("slurm-sweep-smoke: job ") && printed.contains(" ended: 6 trials finished, 0 tasks failed"), printed);
-        assertTrue(printed.contains("{training.lr=0.2, model.hidden=[5]}"), "the results table:\n" + printed);
+        assertTrue(printed.contains("training.lr=0.2"), "the results table:\n" + printed);
 
         RunOptions local = runOptions(experiments, "results-local");
         RunReport report = runLocally(local);
