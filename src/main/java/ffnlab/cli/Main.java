@@ -1,5 +1,6 @@
 package ffnlab.cli;
 
+import ffnlab.report.ReportCommand;
 import ffnlab.results.ExperimentDirectory;
 import ffnlab.results.ResultsStore;
 import ffnlab.results.ResultsTable;
@@ -46,11 +47,11 @@ public final class Main {
         try {
             CommandLine cl = CommandLine.parse(args);
             return switch (cl.command()) {
-                case "run" -> runExperiment(cl, out);
+                case "run" -> runExperiment(cl, out, err);
                 case "check" -> check(cl, out);
                 case "list" -> list(cl, out);
-                case "report" -> report(cl.resultsName(), cl.results(), out);
-                case "trial" -> runExperiment(cl, out);
+                case "report" -> report(cl.resultsName(), cl.results(), out, err);
+                case "trial" -> runExperiment(cl, out, err);
                 default -> throw new IllegalArgumentException(CommandLine.USAGE);
             };
         } catch (SpecException e) {
@@ -70,7 +71,7 @@ public final class Main {
         return new RunOptions(cl.experiments(), cl.results(), Profile.parse(cl.profile()), overrides, cl.fresh(), cl.threads());
     }
 
-    private static int runExperiment(CommandLine cl, PrintStream out) {
+    private static int runExperiment(CommandLine cl, PrintStream out, PrintStream err) {
         RunOptions options = options(cl);
         if (cl.command().equals("run") && cl.executor().equals("slurm")) {
             return SlurmCommand.run(cl, options, out);
@@ -84,13 +85,17 @@ public final class Main {
         out.println(report.line());
         List<String> order = plan.trials().stream().map(t -> t.id()).toList();
         afterRun(plan.spec(), report, order, out);
+        if (!cl.command().equals("trial")) {
+            // A cluster task runs one trial: the report is built once, by whoever follows the whole sweep.
+            int reportStatus = ReportCommand.run(cl.resultsName(), cl.results(), reportsRoot(cl.results()), out, err);
+            if (reportStatus != 0) {
+                return reportStatus;
+            }
+        }
         return report.count(TrialOutcome.Status.FAILED) > 0 ? 1 : 0;
     }
 
-    /**
-     * The hook after a run: prints the results table (and Example 2's comparison with the chapter). The lead
-     * wires the HTML report ({@code report} / {@code -Dreport-only}) here.
-     */
+    /** After a run: prints the results table (and Example 2's comparison with the chapter). */
     static void afterRun(ExperimentSpec spec, RunReport report, List<String> trialOrder, PrintStream out) {
         ExperimentDirectory dir = new ExperimentDirectory(report.directory());
         List<TrialRecord> records = new ArrayList<>(TrialRecord.readAll(dir).stream()
@@ -102,18 +107,57 @@ public final class Main {
         }
     }
 
+    /** Where HTML reports go: {@code -Dreports.dir}, else a {@code reports/} folder beside the results folder. */
+    static Path reportsRoot(Path results) {
+        String dir = System.getProperty("reports.dir");
+        return dir != null && !dir.isBlank() ? Path.of(dir) : results.toAbsolutePath().normalize().resolveSibling("reports");
+    }
+
     /**
-     * {@code report NAME} / {@code -Dreport-only=true}: rebuilds the report from results/ alone, never trains.
-     * Today a plain-text table; the lead wires the report engineer's HTML report here.
+     * {@code report NAME} / {@code -Dreport-only=true}: prints the results table and rebuilds the HTML report
+     * (reports/NAME/index.html and reports/index.html) from results/ alone; never trains.
      */
-    static int report(String resultsName, Path results, PrintStream out) {
+    static int report(String resultsName, Path results, PrintStream out, PrintStream err) {
         ExperimentDirectory dir = new ResultsStore(results).experiment(resultsName);
-        List<TrialRecord> records = TrialRecord.readAll(dir);
+        List<TrialRecord> records = new ArrayList<>(TrialRecord.readAll(dir));
+        records.sort(Comparator.comparing(TrialRecord::coordinates, Main::compareCoordinates));
         if (records.isEmpty()) {
             throw new IllegalArgumentException("no finished trials in " + dir.path() + "; run the experiment first");
         }
         out.print(ResultsTable.of(records));
-        return 0;
+        return ReportCommand.run(resultsName, results, reportsRoot(results), out, err);
+    }
+
+    /** Orders configurations by their swept values: numbers by value, lists by length then elements, text by name. */
+    static int compareCoordinates(Map<String, Object> a, Map<String, Object> b) {
+        java.util.Iterator<Object> i = a.values().iterator();
+        java.util.Iterator<Object> j = b.values().iterator();
+        while (i.hasNext() && j.hasNext()) {
+            int c = compareValues(i.next(), j.next());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Boolean.compare(i.hasNext(), j.hasNext());
+    }
+
+    private static int compareValues(Object x, Object y) {
+        if (x instanceof Number p && y instanceof Number q) {
+            return Double.compare(p.doubleValue(), q.doubleValue());
+        }
+        if (x instanceof List<?> p && y instanceof List<?> q) {
+            if (p.size() != q.size()) {
+                return Integer.compare(p.size(), q.size());
+            }
+            for (int k = 0; k < p.size(); k++) {
+                int c = compareValues(p.get(k), q.get(k));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+        return String.valueOf(x).compareTo(String.valueOf(y));
     }
 
     private static int check(CommandLine cl, PrintStream out) {

@@ -50,7 +50,7 @@ public final class CsvTableReader {
         if (names == null) {
             format.setHeader().setSkipHeaderRecord(true);
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
              CSVParser parser = CSVParser.parse(reader, format.get())) {
             List<String> columns = names == null ? parser.getHeaderNames() : names;
             int headerLines = names == null ? 1 : 0;
@@ -64,6 +64,15 @@ public final class CsvTableReader {
             // Commons CSV: duplicate or empty header names, unbalanced quotes
             throw DataException.atLine(file, 1, "is not a valid CSV header (" + oneLine(e.getMessage()) + ")");
         }
+    }
+
+    /** Skips a UTF-8 byte order mark (spreadsheet exports write one), which would otherwise stick to the first name. */
+    private static Reader withoutByteOrderMark(java.io.BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
     }
 
     private static void checkColumns(Path file, List<String> columns, Collection<String> required, boolean header) {

@@ -80,8 +80,16 @@ public interface FashionMnistDownload {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
+            } catch (IOException e) {
+                throw new IOException(OFFICIAL_BASE + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " ")), e);
             } finally {
                 client.close();
+                try (var left = Files.list(target)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(target);
+                    }
+                }
             }
         };
     }

@@ -8,11 +8,13 @@ import java.util.Locale;
 
 /**
  * How long loading takes, honestly measured: each dataset is loaded (read, checksummed, split, scaled into
- * dense float arrays) a few times without memoisation; the first runs are warm-up and not counted; the
- * median and the range of the rest are printed with the machine, the JDK and the file sizes.
+ * dense float arrays) a few times without memoisation, after a System.gc() that is not timed (a real load
+ * happens once per JVM, on a clean heap). The first run (cold JVM, before JIT) is printed on its own; the
+ * warm-up runs are not counted; the median and the range of the rest are printed with the machine, the JDK
+ * and the file sizes.
  *
  * <pre>
- * mvn -q compile exec:java -Dexec.mainClass=ffnlab.data.LoadBenchmark [-Dexec.args="3 7"]   # warm-up, measured runs
+ * mvn -q compile exec:java -Dffnlab.main=ffnlab.data.LoadBenchmark -Dexec.args="2 5" 2&gt;/dev/null   # warm-up, measured runs
  * </pre>
  * Data is found as {@link Datasets} finds it (data.dir / FFNLAB_DATA, then data/).
  */
@@ -33,7 +35,14 @@ public final class LoadBenchmark {
                     () -> Datasets.prepare(DataRequest.californiaHousing(42), dirs));
             System.out.printf(Locale.ROOT, "  %s: %,d bytes%n", housing, Files.size(housing));
             Path dir = FashionMnist.locate(dirs, FashionMnist.SYSTEM_DIR, FashionMnistDownload.disabled("benchmark does not download"));
-            measure("fashion-mnist (4 gzip IDX, SHA-256, both splits -> float [0,1])", warmup, runs,
+            measure("fashion-mnist read (4 gzip IDX: inflate + SHA-256 + checks, both splits)", warmup, runs, () -> {
+                FashionMnist.read(dir);
+                return null;
+            });
+            FashionMnist.Raw raw = FashionMnist.read(dir);
+            measure("fashion-mnist prepare (bytes -> dense float [0,1], 60000 x 784 + 10000 x 784)", warmup, runs,
+                    () -> FashionMnist.prepare(raw, DataRequest.fashionMnist()));
+            measure("fashion-mnist total (read + prepare)", warmup, runs,
                     () -> FashionMnist.prepare(FashionMnist.read(dir), DataRequest.fashionMnist()));
             for (String f : FashionMnist.FILES) {
                 Path p = FashionMnist.file(dir, f);
@@ -51,17 +60,24 @@ public final class LoadBenchmark {
     private static void measure(String what, int warmup, int runs, java.util.function.Supplier<PreparedData> load) {
         double[] seconds = new double[runs];
         PreparedData last = null;
+        double cold = 0;
         for (int i = 0; i < warmup + runs; i++) {
+            last = null;
+            System.gc(); // the previous run's hundreds of MB are garbage; a real load happens once, on a clean heap
             long start = System.nanoTime();
             last = load.get();
             double s = (System.nanoTime() - start) / 1e9;
+            if (i == 0) {
+                cold = s;
+            }
             if (i >= warmup) {
                 seconds[i - warmup] = s;
             }
         }
         Arrays.sort(seconds);
-        System.out.printf(Locale.ROOT, "%s: median %.3f s (min %.3f, max %.3f) over %d runs; %d train + %d test rows%n", what,
-                seconds[runs / 2], seconds[0], seconds[runs - 1], runs, last.train().rows(), last.test() == null ? 0 : last.test().rows());
+        System.out.printf(Locale.ROOT, "%s: first (cold JVM) %.3f s; warm median %.3f s (min %.3f, max %.3f) over %d runs%s%n", what,
+                cold, seconds[runs / 2], seconds[0], seconds[runs - 1], runs, last == null ? ""
+                        : "; " + last.train().rows() + " train + " + (last.test() == null ? 0 : last.test().rows()) + " test rows");
     }
 
     private static String cpuModel() {

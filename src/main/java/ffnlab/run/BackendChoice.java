@@ -9,11 +9,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Maps an experiment's {@code backend.kind} to a {@link Backend} until the lead wires
- * {@code ffnlab.backend.Backends}: {@code reference} is the naive oracle, {@code cpu} and {@code auto} the
- * multithreaded CPU backend, {@code gpu} the CUDA backend (a trial asking for it fails with the reason when
- * this machine has no usable GPU). The choice is logged once per kind; provenance.yaml records the backend
- * and device that actually ran.
+ * Maps an experiment's {@code backend.kind} to a {@link Backend}: {@code reference} is the naive oracle,
+ * {@code cpu} the multithreaded CPU backend (never touches CUDA), {@code gpu} the CUDA backend (a trial asking
+ * for it fails with the reason when this machine has no usable GPU), and {@code auto} the GPU when one is
+ * usable, else the CPU. The choice is logged once per kind, with the reason when auto falls back to the CPU;
+ * provenance.yaml records the backend and device that actually ran.
  */
 public final class BackendChoice {
     private static final Logger LOG = LogManager.getLogger();
@@ -24,7 +24,8 @@ public final class BackendChoice {
 
     /** A backend for {@code kind} using {@code threads} threads; the caller closes it. */
     public static Backend open(String kind, int threads) {
-        Backend backend = switch (kind) {
+        String resolved = resolve(kind);
+        Backend backend = switch (resolved) {
             case "reference" -> new ReferenceBackend();
             case "gpu" -> {
                 Optional<String> reason = GpuBackend.unavailableReason();
@@ -36,13 +37,26 @@ public final class BackendChoice {
             default -> new CpuBackend(threads);
         };
         if (LOGGED.add(kind)) {
-            LOG.info("backend '{}' runs on the {} backend", kind, backend.name());
+            if (kind.equals("auto")) {
+                LOG.info("backend 'auto' runs on the {} backend{}", backend.name(),
+                        GpuBackend.unavailableReason().map(r -> " (no GPU: " + r + ")").orElse(""));
+            } else {
+                LOG.info("backend '{}' runs on the {} backend", kind, backend.name());
+            }
         }
         return backend;
     }
 
+    /** The kind that actually runs: {@code auto} becomes {@code gpu} when a GPU is usable, else {@code cpu}. */
+    static String resolve(String kind) {
+        if (kind.equals("auto")) {
+            return GpuBackend.unavailableReason().isEmpty() ? "gpu" : "cpu";
+        }
+        return kind;
+    }
+
     /** Whether trials of this kind need the whole machine (one device: GPU trials run one at a time). */
     public static boolean exclusive(String kind) {
-        return kind.equals("gpu");
+        return resolve(kind).equals("gpu");
     }
 }

@@ -44,6 +44,9 @@ public final class ExperimentReader {
         ConfigBinder.bind(base, d);
         List<Long> seeds = seeds(tree.get("seeds"));
         SweepSpec sweep = tree.get("sweep") == null ? SweepSpec.none() : sweep(tree.get("sweep"));
+        if (tree.get("profiles") != null) {
+            profiles(tree.get("profiles"));
+        }
         Node description = tree.get("description");
         d.throwIfAny();
         return new ExperimentSpec(name, description == null ? "" : String.valueOf(description.plain()), base, seeds, sweep,
@@ -52,6 +55,22 @@ public final class ExperimentReader {
 
     private static Object plainOrEmpty(Node n) {
         return n == null ? Map.of() : n.plain();
+    }
+
+    /** {@code profiles: {smoke|ci: {dotted.key: value, seeds: [...]}}}: names and keys are checked even when unused. */
+    private void profiles(Node node) {
+        List<String> names = java.util.Arrays.stream(Profile.values()).map(Profile::key).toList();
+        for (Map.Entry<String, Node> p : mapping(node, "profiles").entrySet()) {
+            if (!names.contains(p.getKey())) {
+                d.add(keyMark(node, p.getKey()), "profiles." + p.getKey(), Diagnostics.unknown("profile", p.getKey(), names));
+                continue;
+            }
+            for (String key : mapping(p.getValue(), "profiles." + p.getKey()).keySet()) {
+                if (!key.equals("seeds")) {
+                    key(key, keyMark(p.getValue(), key), "profiles." + p.getKey());
+                }
+            }
+        }
     }
 
     private List<Long> seeds(Node node) {

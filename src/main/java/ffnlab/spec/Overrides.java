@@ -32,7 +32,7 @@ public final class Overrides {
             String key = pair.substring(0, eq).strip();
             String value = pair.substring(eq + 1).strip();
             try {
-                out.put(key, YamlLoader.parse(value.isEmpty() ? "null" : value, origin + " " + key));
+                out.put(key, YamlLoader.parse(value.isEmpty() ? "null" : value, origin + " " + key + "=" + value, false));
             } catch (SpecException e) {
                 problems.addAll(e.problems());
             }

@@ -46,7 +46,6 @@ public final class FeedForwardRegressionTrainer extends FeedForwardTrainer<Regre
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected Model<Regressor> model(ModelProvenance provenance, Dataset<Regressor> dataset, TrainingResult result, DenseDataset dense) {
         return new FeedForwardRegressionModel("feed-forward-regression", provenance, dataset.getFeatureIDMap(),
                 dataset.getOutputIDInfo(), result.parameters(), dense.domain().names());

@@ -17,7 +17,6 @@ import ffnlab.train.TrainingLoop;
 import ffnlab.train.TrainingResult;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.logging.log4j.LogManager;
@@ -223,10 +222,5 @@ public abstract class FeedForwardTrainer<T extends Output<T>> implements Trainer
     @Override
     public String toString() {
         return getClass().getSimpleName() + settings();
-    }
-
-    /** The configured hidden widths (for subclasses' checks). */
-    protected List<Integer> hiddenWidths() {
-        return java.util.Arrays.stream(hiddenWidths).boxed().toList();
     }
 }

@@ -87,17 +87,22 @@ public final class TribuoData {
 
     private static <T extends org.tribuo.Output<T>> Example<T> example(T output, List<String> names, Examples rows, int p) {
         int n = rows.features();
-        ArrayExample<T> example = new ArrayExample<>(output, n);
         float[] x = rows.x();
+        int nonZero = 0;
+        for (int j = 0; j < n; j++) {
+            nonZero += x[p * n + j] != 0f ? 1 : 0;
+        }
+        String[] featureNames = new String[Math.max(nonZero, 1)];
+        double[] values = new double[featureNames.length];
+        featureNames[0] = names.getFirst();
+        int i = 0;
         for (int j = 0; j < n; j++) {
             float v = x[p * n + j];
             if (v != 0f) {
-                example.add(names.get(j), v);
+                featureNames[i] = names.get(j);
+                values[i++] = v;
             }
         }
-        if (example.size() == 0) {
-            example.add(names.getFirst(), 0.0);
-        }
-        return example;
+        return new ArrayExample<>(output, featureNames, values);
     }
 }

@@ -140,6 +140,24 @@ class ExperimentRunTest {
     }
 
     @Test
+    void earlyStoppingHoldsOutAValidationSplitAndEndsTheRun() throws IOException {
+        Path experiments = experiments();
+        Files.writeString(experiments.resolve("early.yaml"), """
+                dataset: {source: california-housing, output_scaling: standardise, train_limit: 600, test_limit: 200, validation_fraction: 0.25}
+                model: {hidden: [16]}
+                training: {lr: 0.05, batch_size: 8, epochs: 300, early_stopping: 2}
+                seeds: [1]
+                """);
+        Path results = dir.resolve("results");
+        Result r = main("run", "early", "--experiments", experiments.toString(), "--results", results.toString());
+        assertEquals(0, r.status(), r.err());
+        TrialRecord t = TrialRecord.readAll(new ExperimentDirectory(results.resolve("early"))).getFirst();
+        assertEquals("finished", t.status());
+        assertTrue(t.number("epochs_run") < 300, "stopped after " + t.number("epochs_run") + " epochs");
+        assertEquals(t.number("epochs_run") + 1, Files.readAllLines(t.directory().file(TrialDirectory.METRICS)).size());
+    }
+
+    @Test
     void checkListAndSingleTrial() throws IOException {
         Path experiments = experiments();
         Path results = dir.resolve("results");

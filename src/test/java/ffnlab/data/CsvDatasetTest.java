@@ -43,6 +43,13 @@ class CsvDatasetTest {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstName() throws IOException {
+        Path file = csv("bom.csv", "\uFEFFa,y\n1,2\n");
+        PreparedData data = Datasets.load(request(file, List.of("y"), null, 0));
+        assertEquals(List.of("a"), data.featureNames());
+    }
+
+    @Test
     void severalTargetsAndNoTestSplit() throws IOException {
         Path file = csv("m.csv", "y1,a,y2\n1,2,3\n4,5,6\n");
         PreparedData data = Datasets.load(request(file, List.of("y2", "y1"), Task.REGRESSION, 0));

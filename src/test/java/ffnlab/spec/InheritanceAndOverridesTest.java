@@ -81,7 +81,7 @@ class InheritanceAndOverridesTest {
     void badOverridesNameTheOption() {
         Map<String, Node> set = Overrides.parse("training.epoch=20", "-Dset");
         SpecException e = assertThrows(SpecException.class, () -> new ExperimentFiles(dir).load("child", null, set));
-        assertTrue(e.getMessage().contains("-Dset training.epoch:1:1: training.epoch: unknown key 'epoch'; did you mean 'epochs'?"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dset training.epoch=20: training.epoch: unknown key 'epoch'; did you mean 'epochs'?"), e.getMessage());
         assertThrows(SpecException.class, () -> Overrides.parse("novalue", "-Dset"));
     }
 

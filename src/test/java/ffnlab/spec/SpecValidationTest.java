@@ -69,6 +69,19 @@ class SpecValidationTest {
     }
 
     @Test
+    void profileSectionsAreCheckedEvenWhenNotUsed() throws IOException {
+        ExperimentFiles files = write("prof", """
+                dataset: {source: toy-mapping}
+                profiles:
+                  smok: {training.epochs: 1}
+                  ci: {training.epoch: 1, seeds: [1]}
+                """);
+        String all = String.join("\n", messages(assertThrows(SpecException.class, () -> files.load("prof", null, Map.of()))));
+        assertTrue(all.contains("prof.yaml:3:3: profiles.smok: unknown profile 'smok'; did you mean 'smoke'?"), all);
+        assertTrue(all.contains("prof.yaml:4:8: profiles.ci.training.epoch: unknown key 'training.epoch'; did you mean 'training.epochs'?"), all);
+    }
+
+    @Test
     void yamlSyntaxErrorsHavePositions() throws IOException {
         ExperimentFiles files = write("syntax", "dataset:\n  source: toy-mapping\n   model: [1\n");
         SpecException e = assertThrows(SpecException.class, () -> files.load("syntax", null, Map.of()));

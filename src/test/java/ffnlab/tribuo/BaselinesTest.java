@@ -52,6 +52,20 @@ class BaselinesTest {
     }
 
     @Test
+    void tribuoExamplesCarryTheRowsValuesByNameWithUnitWeight() {
+        PreparedData blobs = FeedForwardTrainerTest.classificationData(40, 9);
+        var dataset = TribuoData.classificationTrain(blobs);
+        assertEquals(30, dataset.size());
+        for (int p = 0; p < dataset.size(); p++) {
+            var example = dataset.getExample(p);
+            assertEquals(1.0f, example.getWeight());
+            assertEquals(blobs.targetNames().get(blobs.train().labels()[p]), example.getOutput().getLabel());
+            assertEquals(blobs.train().x()[p * 2 + 1], example.lookup("x2").getValue(), 0.0);
+        }
+        assertTrue(dataset.getProvenance().getSourceProvenance().toString().contains(blobs.sha256()));
+    }
+
+    @Test
     void theBaselineMustFitTheTask() {
         PreparedData blobs = FeedForwardTrainerTest.classificationData(40, 9);
         assertThrows(IllegalArgumentException.class, () -> Baselines.fit(blobs, "linear", 1L));

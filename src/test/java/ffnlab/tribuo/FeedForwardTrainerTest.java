@@ -172,6 +172,20 @@ class FeedForwardTrainerTest {
         assertEquals(uniform.toString(), trainer.settings().toString());
     }
 
+    @Test
+    void theProvenanceRebuildsTheTrainerThroughOlcut() {
+        FeedForwardSettings adam = new FeedForwardSettings(List.of(4), Activation.RELU, Activation.SOFTMAX,
+                new Initialiser.PyTorchDefault(), Reduction.SUM, new Optimiser.Adam(0.003, 0.8, 0.99, 1e-7), 0, 2, 5L, 1);
+        Model<Label> model = new FeedForwardClassificationTrainer(adam, new ReferenceBackend())
+                .train(TribuoData.classificationTrain(classificationData(40, 8)));
+        var configuration = com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil.extractConfiguration(model.getProvenance());
+        var manager = new com.oracle.labs.mlrg.olcut.config.ConfigurationManager();
+        manager.addConfiguration(configuration);
+        List<FeedForwardClassificationTrainer> rebuilt = manager.lookupAll(FeedForwardClassificationTrainer.class);
+        assertEquals(1, rebuilt.size());
+        assertEquals(adam.toString(), rebuilt.getFirst().settings().toString());
+    }
+
     private static String value(Map<String, ? extends Provenance> map, String key) {
         return String.valueOf(((PrimitiveProvenance<?>) map.get(key)).getValue());
     }

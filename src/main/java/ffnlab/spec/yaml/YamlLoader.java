@@ -46,6 +46,14 @@ public final class YamlLoader {
 
     /** Parses text; an empty document is an empty mapping. */
     public static Node parse(String text, String label) {
+        return parse(text, label, true);
+    }
+
+    /**
+     * Parses text; with {@code positions} false every mark is just {@code label} (for one-line values such as
+     * {@code -Dset} overrides, where a line and column would say nothing).
+     */
+    public static Node parse(String text, String label, boolean positions) {
         LoadSettings settings = LoadSettings.builder().setLabel(label).setSchema(new CoreSchema())
                 .setAllowDuplicateKeys(false).build();
         try {
@@ -54,7 +62,7 @@ public final class YamlLoader {
                 return Node.Mapping.empty(new Mark(label, 1, 1));
             }
             List<Problem> problems = new ArrayList<>();
-            Node node = convert(root.get(), label, "", problems);
+            Node node = convert(root.get(), positions ? label : null, label, "", problems);
             if (!problems.isEmpty()) {
                 throw new SpecException(problems);
             }
@@ -68,14 +76,15 @@ public final class YamlLoader {
         }
     }
 
-    private static Node convert(org.snakeyaml.engine.v2.nodes.Node node, String label, String path, List<Problem> problems) {
-        Mark mark = mark(node, label);
+    /** {@code label} null: marks without positions, named {@code name}. */
+    private static Node convert(org.snakeyaml.engine.v2.nodes.Node node, String label, String name, String path, List<Problem> problems) {
+        Mark mark = label == null ? Mark.of(name) : mark(node, label);
         return switch (node) {
             case ScalarNode s -> new Node.Scalar(scalar(s), mark);
             case SequenceNode s -> {
                 List<Node> items = new ArrayList<>();
                 for (int i = 0; i < s.getValue().size(); i++) {
-                    items.add(convert(s.getValue().get(i), label, path + "[" + i + "]", problems));
+                    items.add(convert(s.getValue().get(i), label, name, path + "[" + i + "]", problems));
                 }
                 yield new Node.Sequence(items, mark);
             }
@@ -83,14 +92,14 @@ public final class YamlLoader {
                 Map<String, Node> entries = new LinkedHashMap<>();
                 Map<String, Mark> keyMarks = new LinkedHashMap<>();
                 for (NodeTuple t : m.getValue()) {
-                    Mark keyMark = mark(t.getKeyNode(), label);
+                    Mark keyMark = label == null ? Mark.of(name) : mark(t.getKeyNode(), label);
                     if (!(t.getKeyNode() instanceof ScalarNode k) || k.getTag().equals(Tag.NULL)) {
                         problems.add(new Problem(keyMark, path, "keys must be plain names"));
                         continue;
                     }
                     String key = k.getValue();
                     String child = path.isEmpty() ? key : path + "." + key;
-                    entries.put(key, convert(t.getValueNode(), label, child, problems));
+                    entries.put(key, convert(t.getValueNode(), label, name, child, problems));
                     keyMarks.put(key, keyMark);
                 }
                 yield new Node.Mapping(entries, keyMarks, mark);

@@ -1,0 +1,36 @@
+package ffnlab.analysis;
+
+import ffnlab.data.Task;
+
+/**
+ * What "the error" of a trial is for its task, as the chapter plots it: the m.s.e. (in the scaled space the
+ * network sees) for regression, lower is better; the accuracy for classification, higher is better.
+ *
+ * @param task            the task
+ * @param finalTrain      the summary metric of the final training error
+ * @param finalTest       the summary metric of the final test error; the optimum of a sweep is chosen on it
+ * @param curveTrain      the metrics.csv column of the training error per epoch
+ * @param curveTest       the metrics.csv column of the test error per epoch
+ * @param higherIsBetter  true for accuracy
+ * @param label           words for axes
+ */
+public record ErrorMeasure(Task task, Metric finalTrain, Metric finalTest, String curveTrain, String curveTest,
+                           boolean higherIsBetter, String label) {
+
+    public static final ErrorMeasure REGRESSION = new ErrorMeasure(Task.REGRESSION, Metric.FINAL_TRAIN_MSE,
+            Metric.FINAL_TEST_MSE, Metric.TRAIN_MSE, Metric.TEST_MSE, false, "m.s.e.");
+    public static final ErrorMeasure CLASSIFICATION = new ErrorMeasure(Task.CLASSIFICATION, Metric.FINAL_TRAIN_ACCURACY,
+            Metric.FINAL_TEST_ACCURACY, Metric.TRAIN_ACCURACY, Metric.TEST_ACCURACY, true, "accuracy");
+
+    public static ErrorMeasure of(Task task) {
+        return switch (task) {
+            case REGRESSION -> REGRESSION;
+            case CLASSIFICATION -> CLASSIFICATION;
+        };
+    }
+
+    /** Whether {@code a} is a better error than {@code b}. */
+    public boolean better(double a, double b) {
+        return higherIsBetter ? a > b : a < b;
+    }
+}

@@ -1,0 +1,93 @@
+package ffnlab.analysis;
+
+import ffnlab.data.Task;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Everything {@code results/<experiment>/} holds, read back for analysis: the experiment as run, its finished
+ * trials (those with summary.yaml) and the ids of unfinished ones.
+ *
+ * @param name        the experiment's name (its folder name)
+ * @param dir         {@code results/<experiment>}
+ * @param experiment  experiment.yaml (an empty document when absent)
+ * @param trials      finished trials, ordered by configuration then seed
+ * @param unfinished  ids of trial folders without summary.yaml (running or interrupted)
+ * @param sweptKeys   the swept keys in sweep order, seed keys excluded
+ */
+public record ExperimentResults(String name, Path dir, YamlDocument experiment, List<FinishedTrial> trials,
+                                List<String> unfinished, List<String> sweptKeys) {
+    private static final Logger LOG = LogManager.getLogger();
+
+    /** Reads {@code resultsRoot/experiment}. */
+    public static ExperimentResults load(Path resultsRoot, String experiment) {
+        Path dir = resultsRoot.resolve(experiment);
+        if (!Files.isDirectory(dir)) {
+            throw new ResultsFileException(dir, 0, "expected a results folder for experiment '" + experiment
+                    + "' (run the experiment first)");
+        }
+        Path experimentFile = dir.resolve("experiment.yaml");
+        YamlDocument spec = Files.exists(experimentFile) ? YamlDocument.read(experimentFile)
+                : YamlDocument.parse(experimentFile, "");
+        List<FinishedTrial> trials = new ArrayList<>();
+        List<String> unfinished = new ArrayList<>();
+        Path trialsDir = dir.resolve("trials");
+        if (Files.isDirectory(trialsDir)) {
+            try (Stream<Path> list = Files.list(trialsDir)) {
+                for (Path trialDir : list.filter(Files::isDirectory).sorted().toList()) {
+                    if (Files.exists(trialDir.resolve("summary.yaml"))) {
+                        trials.add(FinishedTrial.read(trialDir));
+                    } else {
+                        unfinished.add(trialDir.getFileName().toString());
+                    }
+                }
+            } catch (IOException e) {
+                throw new ResultsFileException(trialsDir, 0, "cannot list trial folders (" + e.getMessage() + ")", e);
+            }
+        }
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        trials.forEach(t -> keys.addAll(t.coordinates().keySet()));
+        List<String> swept = List.copyOf(keys);
+        trials.sort(new ConfigurationOrder(swept).thenComparingLong(FinishedTrial::seed));
+        LOG.info("{}: {} finished trials, {} unfinished", experiment, trials.size(), unfinished.size());
+        return new ExperimentResults(experiment, dir, spec, List.copyOf(trials), List.copyOf(unfinished), swept);
+    }
+
+    /** Classification when any trial measured an accuracy, else regression. */
+    public Task task() {
+        for (FinishedTrial t : trials) {
+            if (Double.isFinite(t.summaryValue(Metric.FINAL_TEST_ACCURACY))
+                    || Double.isFinite(t.summaryValue(Metric.FINAL_TRAIN_ACCURACY))) {
+                return Task.CLASSIFICATION;
+            }
+        }
+        return Task.REGRESSION;
+    }
+
+    /** The configuration label of a trial within this experiment. */
+    public String configuration(FinishedTrial trial) {
+        return trial.configuration(name);
+    }
+
+    /** experiment.yaml's {@code report:} section (see the results layout), empty when absent. */
+    public Map<String, Object> report() {
+        return experiment.mapping("report");
+    }
+
+    /** The key for "error vs swept value" plots: {@code report.x}, else the first swept key, else null. */
+    public String xKey() {
+        Object x = experiment.get("report.x");
+        if (x != null && sweptKeys.contains(String.valueOf(x))) {
+            return String.valueOf(x);
+        }
+        return sweptKeys.isEmpty() ? null : sweptKeys.getFirst();
+    }
+}

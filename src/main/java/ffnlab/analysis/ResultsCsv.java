@@ -1,0 +1,174 @@
+package ffnlab.analysis;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Reads a trial's CSV files (metrics.csv, predictions.csv, parameters.csv) into Tablesaw tables. The headers are
+ * checked exactly; every bad cell is reported as {@code "<file>:<line>: <what was expected>"}.
+ */
+public final class ResultsCsv {
+    private ResultsCsv() {
+    }
+
+    /** metrics.csv: one row per epoch, columns {@link Metric#METRICS_HEADER}; epoch is an int, the rest doubles. */
+    public static Table metrics(Path file) {
+        List<String> header = Metric.METRICS_HEADER;
+        List<CSVRecord> rows = records(file, header);
+        Table table = Table.create(file.getParent().getFileName() + " metrics");
+        IntColumn epoch = IntColumn.create(Metric.EPOCH);
+        table.addColumns(epoch);
+        List<DoubleColumn> values = new ArrayList<>();
+        for (String name : header.subList(1, header.size())) {
+            DoubleColumn c = DoubleColumn.create(name);
+            values.add(c);
+            table.addColumns(c);
+        }
+        for (CSVRecord r : rows) {
+            epoch.append((int) cell(file, r, 0, true));
+            for (int j = 1; j < header.size(); j++) {
+                values.get(j - 1).append(cell(file, r, j, false));
+            }
+        }
+        return table;
+    }
+
+    /**
+     * predictions.csv: {@code actual,predicted}, or for K regression outputs {@code actual_1,predicted_1,...,
+     * actual_K,predicted_K}. Regression values become {@link DoubleColumn}s in long form (one row per pattern and
+     * output, with an {@code output} column numbering the outputs from 1); class names (any non-numeric cell) keep
+     * {@code actual, predicted} as {@link StringColumn}s.
+     */
+    public static Table predictions(Path file) {
+        List<String> header = header(file);
+        int outputs = header.size() / 2;
+        List<String> expected = new ArrayList<>();
+        if (header.equals(List.of("actual", "predicted"))) {
+            expected = header;
+        } else {
+            for (int k = 1; k <= Math.max(outputs, 1); k++) {
+                expected.add("actual_" + k);
+                expected.add("predicted_" + k);
+            }
+        }
+        if (!header.equals(expected)) {
+            throw new ResultsFileException(file, 1, "expected the header actual,predicted (or actual_1,predicted_1,...), found "
+                    + String.join(",", header));
+        }
+        List<CSVRecord> rows = records(file, expected);
+        boolean numeric = true;
+        for (CSVRecord r : rows) {
+            for (String cell : r) {
+                numeric &= isNumber(cell);
+            }
+        }
+        Table table = Table.create(file.getParent().getFileName() + " predictions");
+        if (!numeric) {
+            if (expected.size() != 2) {
+                throw new ResultsFileException(file, 2, "expected numbers for " + outputs + " regression outputs");
+            }
+            table.addColumns(StringColumn.create("actual", rows.stream().map(r -> r.get(0))),
+                    StringColumn.create("predicted", rows.stream().map(r -> r.get(1))));
+            return table;
+        }
+        DoubleColumn actual = DoubleColumn.create("actual");
+        DoubleColumn predicted = DoubleColumn.create("predicted");
+        IntColumn output = IntColumn.create("output");
+        for (int k = 0; k < expected.size() / 2; k++) {
+            for (CSVRecord r : rows) {
+                actual.append(cell(file, r, 2 * k, false));
+                predicted.append(cell(file, r, 2 * k + 1, false));
+                output.append(k + 1);
+            }
+        }
+        return table.addColumns(actual, predicted, output);
+    }
+
+    /** parameters.csv: {@code layer,kind,row,col,value} with kind W or b. */
+    public static Table parameters(Path file) {
+        List<CSVRecord> rows = records(file, List.of("layer", "kind", "row", "col", "value"));
+        IntColumn layer = IntColumn.create("layer");
+        StringColumn kind = StringColumn.create("kind");
+        IntColumn row = IntColumn.create("row");
+        IntColumn col = IntColumn.create("col");
+        DoubleColumn value = DoubleColumn.create("value");
+        for (CSVRecord r : rows) {
+            layer.append((int) cell(file, r, 0, true));
+            String k = r.get(1).trim();
+            if (!k.equals("W") && !k.equals("b")) {
+                throw new ResultsFileException(file, lineOf(r), "expected kind W or b in column 'kind', found '" + k + "'");
+            }
+            kind.append(k);
+            row.append((int) cell(file, r, 2, true));
+            col.append((int) cell(file, r, 3, true));
+            value.append(cell(file, r, 4, false));
+        }
+        return Table.create(file.getParent().getFileName() + " parameters", layer, kind, row, col, value);
+    }
+
+    /** The first line's fields. */
+    private static List<String> header(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().get().parse(reader)) {
+            var it = parser.iterator();
+            return it.hasNext() ? it.next().toList().stream().map(String::trim).toList() : List.of();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ResultsFileException(file, 0, "cannot read CSV (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static List<CSVRecord> records(Path file, List<String> header) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().get().parse(reader)) {
+            List<CSVRecord> all = parser.getRecords();
+            if (all.isEmpty()) {
+                throw new ResultsFileException(file, 1, "expected the header " + String.join(",", header) + ", found an empty file");
+            }
+            List<String> found = all.getFirst().toList().stream().map(String::trim).toList();
+            if (!found.equals(header)) {
+                throw new ResultsFileException(file, 1, "expected the header " + String.join(",", header)
+                        + ", found " + String.join(",", found));
+            }
+            List<CSVRecord> rows = all.subList(1, all.size());
+            for (CSVRecord r : rows) {
+                if (r.size() != header.size()) {
+                    throw new ResultsFileException(file, lineOf(r), "expected " + header.size() + " fields, found " + r.size());
+                }
+            }
+            return rows;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ResultsFileException(file, 0, "cannot read CSV (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static double cell(Path file, CSVRecord r, int column, boolean integer) {
+        String text = r.get(column).trim();
+        double x = YamlDocument.asNumber(text);
+        boolean nanWord = text.isEmpty() || text.equalsIgnoreCase("nan");
+        if ((Double.isNaN(x) && !nanWord) || (integer && (Double.isNaN(x) || x != Math.rint(x)))) {
+            throw new ResultsFileException(file, lineOf(r), "expected " + (integer ? "an integer" : "a number")
+                    + " in column " + (column + 1) + ", found '" + text + "'");
+        }
+        return x;
+    }
+
+    private static boolean isNumber(String s) {
+        return !Double.isNaN(YamlDocument.asNumber(s)) || s.trim().equalsIgnoreCase("nan");
+    }
+
+    private static int lineOf(CSVRecord r) {
+        return (int) r.getRecordNumber();
+    }
+}

@@ -1,0 +1,88 @@
+package ffnlab.report;
+
+import ffnlab.analysis.Aggregation;
+import ffnlab.analysis.ErrorMeasure;
+import ffnlab.analysis.ExperimentResults;
+import ffnlab.analysis.Metric;
+import ffnlab.analysis.Optimum;
+import ffnlab.analysis.FinishedTrial;
+import ffnlab.analysis.TrialTable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a report shows about one experiment, computed once from its results: the per-trial table, the aggregate
+ * per configuration (with the optimum marked), the learning curves over seeds, and the trial whose predictions and
+ * weights stand for the optimum.
+ *
+ * @param results          the experiment read back
+ * @param trials           {@link TrialTable#summaries}
+ * @param perConfiguration {@link Aggregation#perConfiguration} plus {@link Optimum#VS_OPTIMUM}
+ * @param curves           {@link Aggregation#curves} of the measured per-epoch columns
+ * @param measure          the task's error
+ * @param optimum          the configuration with the best mean final test error
+ * @param chapter          the chapter's claims from {@code report.chapter}
+ * @param representative   the optimum's trial with the lowest seed (or the first trial)
+ */
+public record ExperimentFindings(ExperimentResults results, Table trials, Table perConfiguration, Table curves,
+                                 ErrorMeasure measure, Optional<Optimum> optimum, ChapterClaims chapter,
+                                 Optional<FinishedTrial> representative) {
+
+    /** Per-epoch columns drawn as curves when some trial measured them. */
+    private static final List<String> CURVE_COLUMNS = List.of(Metric.TRAIN_LOSS, Metric.TEST_LOSS, Metric.TRAIN_MSE,
+            Metric.TEST_MSE, Metric.TRAIN_ACCURACY, Metric.TEST_ACCURACY);
+
+    public static ExperimentFindings of(ExperimentResults results) {
+        return of(results, true);
+    }
+
+    /**
+     * @param withCurves false leaves {@link #curves} empty (the index page needs only the aggregate; curves of long
+     *                   runs cost seconds)
+     */
+    public static ExperimentFindings of(ExperimentResults results, boolean withCurves) {
+        ErrorMeasure measure = ErrorMeasure.of(results.task());
+        Table trials = TrialTable.summaries(results);
+        Table perConfiguration = Aggregation.perConfiguration(trials, results.sweptKeys());
+        Optional<Optimum> optimum = Optimum.find(perConfiguration, measure);
+        if (optimum.isPresent()) {
+            optimum.get().mark(perConfiguration);
+        }
+        Table epochs = withCurves ? TrialTable.epochs(results) : TrialTable.emptyEpochs(results.name());
+        List<String> measured = new ArrayList<>();
+        for (String c : CURVE_COLUMNS) {
+            if (epochs.rowCount() > 0 && epochs.doubleColumn(c).countMissing() < epochs.rowCount()) {
+                measured.add(c);
+            }
+        }
+        Table curves = measured.isEmpty() ? Aggregation.curves(epochs.emptyCopy(), List.of())
+                : Aggregation.curves(epochs, measured);
+        Optional<FinishedTrial> representative = results.trials().stream()
+                .filter(t -> !t.diverged())
+                .filter(t -> optimum.isEmpty() || results.configuration(t).equals(optimum.get().configuration()))
+                .min(Comparator.comparingLong(FinishedTrial::seed));
+        if (representative.isEmpty()) {
+            representative = results.trials().stream().findFirst();
+        }
+        return new ExperimentFindings(results, trials, perConfiguration, curves, measure, optimum,
+                ChapterClaims.of(results.experiment()), representative);
+    }
+
+    /** Whether per-epoch curves of {@code column} exist. */
+    public boolean hasCurve(String column) {
+        return curves.containsColumn(column + Aggregation.MEAN);
+    }
+
+    /** The swept key that is a batch size ({@code ...batch...}), if any. */
+    public Optional<String> batchKey() {
+        return results.sweptKeys().stream().filter(k -> k.toLowerCase(java.util.Locale.ROOT).contains("batch")).findFirst();
+    }
+
+    /** The number of configurations. */
+    public int configurations() {
+        return perConfiguration.rowCount();
+    }
+}

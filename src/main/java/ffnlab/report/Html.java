@@ -1,0 +1,62 @@
+package ffnlab.report;
+
+import java.util.Locale;
+
+/** Text for HTML: escaping and the number format of report tables. */
+public final class Html {
+    private Html() {
+    }
+
+    /** Escapes {@code & < > " '} for text and attribute values. */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Four significant digits, plain notation where it reads well; "n/a" for NaN. */
+    public static String number(double x) {
+        if (Double.isNaN(x)) {
+            return "n/a";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "inf" : "-inf";
+        }
+        if (x == Math.rint(x) && Math.abs(x) < 1e7) {
+            return Long.toString((long) x);
+        }
+        double a = Math.abs(x);
+        if (a >= 1e-3 && a < 1e7) {
+            return String.format(Locale.ROOT, "%.4g", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        }
+        return String.format(Locale.ROOT, "%.3e", x);
+    }
+
+    /**
+     * {@code mean ± half-width} with the half-width to two significant digits and the mean to the same decimal place
+     * ({@code 0.2690 ± 0.0070}); the mean alone when there is no interval.
+     */
+    public static String meanCi(double mean, double halfWidth) {
+        if (!Double.isFinite(halfWidth)) {
+            return number(mean);
+        }
+        if (!Double.isFinite(mean) || halfWidth <= 0 || halfWidth < 1e-9 || Math.abs(mean) >= 1e7 || halfWidth >= 1e7) {
+            return number(mean) + " ± " + number(halfWidth);
+        }
+        int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10(halfWidth)));
+        return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", mean, halfWidth);
+    }
+}

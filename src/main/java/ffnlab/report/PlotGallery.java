@@ -1,0 +1,166 @@
+package ffnlab.report;
+
+import ffnlab.analysis.Metric;
+import ffnlab.analysis.FinishedTrial;
+import ffnlab.data.Task;
+import ffnlab.plot.ConfusionMatrixPlot;
+import ffnlab.plot.ErrorVsSweptPlot;
+import ffnlab.plot.LearningCurvePlot;
+import ffnlab.plot.PredictedVsActualPlot;
+import ffnlab.plot.UpdateTimePlot;
+import ffnlab.plot.WeightsPlot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+
+/**
+ * Chooses and draws the plots of an experiment report: those listed in {@code report.plots}, or by default those
+ * that fit the task and the sweep. A plot that cannot be drawn becomes a note on the page, never a failed report.
+ */
+public final class PlotGallery {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private PlotGallery() {
+    }
+
+    /** The kinds {@code report.plots} names, or the defaults for this experiment. */
+    public static List<PlotKind> kinds(ExperimentFindings f) {
+        Object listed = f.results().experiment().get("report.plots");
+        List<PlotKind> kinds = new ArrayList<>();
+        if (listed instanceof List<?> names) {
+            for (Object name : names) {
+                PlotKind.of(String.valueOf(name)).ifPresentOrElse(kinds::add,
+                        () -> LOG.warn("{}: unknown plot '{}' in report.plots (known: learning_curves, error_vs_swept, "
+                                + "time_vs_batch, accuracy_curves, confusion_matrix, predicted_vs_actual, weights)",
+                                f.results().name(), name));
+            }
+            return kinds;
+        }
+        boolean classification = f.measure().task() == Task.CLASSIFICATION;
+        kinds.add(PlotKind.LEARNING_CURVES);
+        if (classification) {
+            kinds.add(PlotKind.ACCURACY_CURVES);
+        }
+        if (f.results().xKey() != null && f.configurations() > 1) {
+            kinds.add(PlotKind.ERROR_VS_SWEPT);
+        }
+        if (f.batchKey().isPresent() && f.configurations() > 1) {
+            kinds.add(PlotKind.TIME_VS_BATCH);
+        }
+        kinds.add(classification ? PlotKind.CONFUSION_MATRIX : PlotKind.PREDICTED_VS_ACTUAL);
+        // by default only where the bars can be read, or where the chapter printed its weights (Example 2)
+        int parameters = f.representative().flatMap(FinishedTrial::parameters).map(Table::rowCount).orElse(Integer.MAX_VALUE);
+        if (parameters <= WeightsPlot.MAX_PARAMETERS && (parameters <= 40 || f.chapter().parameters() != null)) {
+            kinds.add(PlotKind.WEIGHTS);
+        }
+        return kinds;
+    }
+
+    /** Draws every kind in {@link #kinds}. */
+    public static List<Figure> draw(ExperimentFindings f) {
+        List<Figure> figures = new ArrayList<>();
+        int index = 0;
+        for (PlotKind kind : kinds(f)) {
+            String id = "plot" + index++;
+            try {
+                figures.add(draw(f, kind, id));
+            } catch (RuntimeException e) {
+                LOG.warn("{}: {} not drawn: {}", f.results().name(), kind.key(), e.getMessage());
+                figures.add(new Figure(kind, kind.key().replace('_', ' '), "", null, e.getMessage()));
+            }
+        }
+        return figures;
+    }
+
+    private static Figure draw(ExperimentFindings f, PlotKind kind, String id) {
+        String rep = f.representative().map(t -> f.results().configuration(t) + ", seed " + t.seed()).orElse("");
+        return switch (kind) {
+            case LEARNING_CURVES -> {
+                boolean regression = f.measure().task() == Task.REGRESSION
+                        && (f.hasCurve(Metric.TEST_MSE) || f.hasCurve(Metric.TRAIN_MSE));
+                String train = regression ? Metric.TRAIN_MSE : Metric.TRAIN_LOSS;
+                String test = regression ? Metric.TEST_MSE : Metric.TEST_LOSS;
+                require(f.hasCurve(test) || f.hasCurve(train), "no per-epoch " + test + " or " + train + " in metrics.csv");
+                String what = regression ? "m.s.e." : "loss";
+                String caption = f.hasCurve(test) && f.hasCurve(train)
+                        ? "Training (dashed) and test (solid) " + what + " against epochs, mean over seeds; dotted lines "
+                                + "bound the 95% confidence interval of the test curve (drawn for up to "
+                                + LearningCurvePlot.MAX_CONFIGURATIONS_WITH_BANDS + " configurations; the final values' "
+                                + "intervals are in the table)."
+                        : (f.hasCurve(test) ? "Test " : "Training ") + what + " against epochs, mean over seeds"
+                                + (f.hasCurve(test) ? "" : " (no test set)") + "; dotted lines bound its 95% confidence interval.";
+                yield figure(kind, id, "Learning curves", caption,
+                        LearningCurvePlot.build(f.curves(), f.hasCurve(train) ? train : null, f.hasCurve(test) ? test : null,
+                                what + " against epochs", what, true));
+            }
+            case ACCURACY_CURVES -> {
+                require(f.hasCurve(Metric.TEST_ACCURACY), "no per-epoch test_accuracy in metrics.csv");
+                yield figure(kind, id, "Accuracy against epochs",
+                        "Training (dashed) and test (solid) accuracy against epochs for each configuration, mean over seeds.",
+                        LearningCurvePlot.build(f.curves(), f.hasCurve(Metric.TRAIN_ACCURACY) ? Metric.TRAIN_ACCURACY : null,
+                                Metric.TEST_ACCURACY, "accuracy against epochs", "accuracy", false));
+            }
+            case ERROR_VS_SWEPT -> {
+                String x = f.results().xKey();
+                require(x != null, "nothing was swept");
+                boolean logX = !Boolean.FALSE.equals(f.results().experiment().get("report.log_x"));
+                yield figure(kind, id, "Final " + f.measure().label() + " against " + x,
+                        "Final test (solid) and training (dashed) " + f.measure().label() + ", mean over seeds with 95% "
+                                + "confidence intervals; the diamond marks the measured optimum, the dotted vertical line "
+                                + "the chapter's.",
+                        ErrorVsSweptPlot.build(f.perConfiguration(), x, f.measure(), logX, f.optimum(),
+                                f.chapter().numericOptimum()));
+            }
+            case TIME_VS_BATCH -> {
+                String b = f.batchKey().orElse(f.results().xKey());
+                require(b != null, "no batch size was swept");
+                yield figure(kind, id, "Time per weight update and per epoch against batch size",
+                        "Mean over seeds with 95% confidence intervals; time per update = time per epoch / updates per "
+                                + "epoch (evaluation excluded).", UpdateTimePlot.build(f.perConfiguration(), b));
+            }
+            case CONFUSION_MATRIX -> {
+                Table p = predictions(f);
+                require(p.column("actual") instanceof tech.tablesaw.api.StringColumn, "predictions.csv holds numbers, not class names");
+                yield figure(kind, id, "Confusion matrix (" + rep + ")",
+                        "Share of each actual class (row) predicted as each class (column), in percent, on the test set.",
+                        ConfusionMatrixPlot.build(p, List.of(), "confusion matrix, " + rep));
+            }
+            case PREDICTED_VS_ACTUAL -> {
+                Table p = predictions(f);
+                require(!(p.column("actual") instanceof tech.tablesaw.api.StringColumn), "predictions.csv holds class names");
+                yield figure(kind, id, "Predicted against actual (" + rep + ")",
+                        "Predictions of predictions.csv (the test set; the training patterns where there is no test split) "
+                                + "in the data's original units; points on the dashed line are exact.",
+                        PredictedVsActualPlot.build(p, "predicted against actual"));
+            }
+            case WEIGHTS -> {
+                Optional<Table> learnt = f.representative().flatMap(FinishedTrial::parameters);
+                require(learnt.isPresent(), "no parameters.csv (written only for networks of at most 10000 parameters)");
+                yield figure(kind, id, "Learnt weights (" + rep + ")",
+                        "Learnt weights and biases" + (f.chapter().parameters() != null ? " beside the chapter's" : "")
+                                + "; W_l[i,j] connects unit i of layer l-1 to unit j of layer l.",
+                        WeightsPlot.build(learnt.get(), f.chapter().parameters(), "learnt parameters"));
+            }
+        };
+    }
+
+    private static Table predictions(ExperimentFindings f) {
+        Optional<Table> p = f.representative().flatMap(FinishedTrial::predictions);
+        require(p.isPresent(), "no predictions.csv in the representative trial");
+        return p.get();
+    }
+
+    private static Figure figure(PlotKind kind, String id, String title, String caption, Chart<?, ?> chart) {
+        return new Figure(kind, title, caption, InlineSvg.of(chart, id, title), null);
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalStateException(problem);
+        }
+    }
+}

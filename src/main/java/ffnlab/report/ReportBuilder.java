@@ -1,0 +1,95 @@
+package ffnlab.report;
+
+import ffnlab.analysis.Aggregation;
+import ffnlab.analysis.ExperimentResults;
+import ffnlab.analysis.Optimum;
+import ffnlab.analysis.ResultsFileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Builds HTML reports from {@code results/} alone (never trains): {@code reports/<experiment>/index.html} with
+ * {@code summary.csv} beside it, and {@code reports/index.html} listing every experiment.
+ */
+public final class ReportBuilder {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private ReportBuilder() {
+    }
+
+    /**
+     * Builds {@code reportsRoot/experiment/index.html} and {@code summary.csv} from {@code resultsRoot/experiment}.
+     *
+     * @return the written index.html
+     * @throws ResultsFileException when a results file breaks the layout (its message is the one-line user error)
+     */
+    public static Path build(Path resultsRoot, Path reportsRoot, String experiment) {
+        ExperimentFindings findings = ExperimentFindings.of(ExperimentResults.load(resultsRoot, experiment));
+        Path dir = reportsRoot.resolve(experiment);
+        SummaryCsv.write(findings.perConfiguration(), dir.resolve("summary.csv"));
+        List<Figure> figures = PlotGallery.draw(findings);
+        Path index = dir.resolve("index.html");
+        AtomicText.write(index, ExperimentPage.render(findings, figures));
+        LOG.info("report: {} ({} trials, {} plots)", index, findings.results().trials().size(), figures.size());
+        return index;
+    }
+
+    /**
+     * Builds {@code reportsRoot/index.html}: every experiment folder under {@code resultsRoot} with its date, trial
+     * count and headline. An experiment whose results cannot be read is listed with the error, not dropped.
+     *
+     * @return the written index.html
+     */
+    public static Path buildIndex(Path resultsRoot, Path reportsRoot) {
+        List<IndexPage.Entry> entries = new ArrayList<>();
+        for (String name : experiments(resultsRoot)) {
+            boolean hasReport = Files.exists(reportsRoot.resolve(name).resolve("index.html"));
+            try {
+                ExperimentFindings f = ExperimentFindings.of(ExperimentResults.load(resultsRoot, name), false);
+                entries.add(new IndexPage.Entry(name, hasReport, ExperimentPage.dates(f), f.results().trials().size(),
+                        f.results().unfinished().size(), headline(f)));
+            } catch (ResultsFileException e) {
+                LOG.warn("index: {}: {}", name, e.getMessage());
+                entries.add(new IndexPage.Entry(name, hasReport, "", 0, 0, "cannot read results: " + e.getMessage()));
+            }
+        }
+        Path index = reportsRoot.resolve("index.html");
+        AtomicText.write(index, IndexPage.render(entries));
+        LOG.info("report index: {} ({} experiments)", index, entries.size());
+        return index;
+    }
+
+    /** The experiments under {@code resultsRoot}: folders holding {@code trials/} or {@code experiment.yaml}. */
+    public static List<String> experiments(Path resultsRoot) {
+        if (!Files.isDirectory(resultsRoot)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(resultsRoot)) {
+            return list.filter(p -> Files.isDirectory(p.resolve("trials")) || Files.exists(p.resolve("experiment.yaml")))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + resultsRoot + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String headline(ExperimentFindings f) {
+        if (f.optimum().isEmpty()) {
+            return f.results().trials().isEmpty() ? "no finished trial" : "no finite test error";
+        }
+        Optimum o = f.optimum().get();
+        String n = "n = " + f.perConfiguration().intColumn(Aggregation.N).getInt(o.row());
+        String value = "final test " + f.measure().label() + " " + Html.meanCi(o.mean(), o.ci95()) + " (" + n + ")";
+        if (f.configurations() == 1) {
+            return value;
+        }
+        return "optimum " + o.configuration() + ": " + value
+                + (o.indistinguishable().isEmpty() ? "" : "; " + o.indistinguishable().size() + " other setting(s) within its CI");
+    }
+}
