@@ -1,5 +1,6 @@
 package ffnlab.cli;
 
+import ffnlab.report.ReportCommand;
 import ffnlab.run.DataSources;
 import ffnlab.run.RunOptions;
 import ffnlab.run.RunReport;
@@ -19,15 +20,15 @@ import java.util.List;
 /**
  * {@code run NAME --executor slurm} / {@code -Dexecutor=slurm}: submits the sweep's unfinished trials as one
  * SLURM array job, prints the job id and how to follow it, and, with {@code --wait} / {@code -Dwait=true},
- * prints each trial as it finishes, each failed task with its array index and log, and then the results table
- * a local run prints (over this sweep's trials only).
+ * prints each trial as it finishes, each failed task with its array index and log, then the results table a
+ * local run prints (over this sweep's trials only) and builds the HTML report, as a local run does.
  * Exit status: 0 submitted (or all finished), 1 some task failed, 2 bad input or SLURM refused.
  */
 final class SlurmCommand {
     private SlurmCommand() {
     }
 
-    static int run(CommandLine cl, RunOptions options, PrintStream out) {
+    static int run(CommandLine cl, RunOptions options, PrintStream out, PrintStream err) {
         SlurmSweep sweep = new SlurmSweep(options, new DataSources(), cl.set(), new SlurmClient());
         ArrayJobOutcome outcome;
         SlurmSweep.Prepared prepared;
@@ -52,6 +53,7 @@ final class SlurmCommand {
             if (outcome.alreadyQueued().isEmpty()) {
                 List<String> order = prepared.plan().trials().stream().map(TrialSpec::id).toList();
                 Main.afterRun(prepared.plan().spec(), new RunReport(name, prepared.request().resultsDirectory(), List.of(), 0), order, out);
+                return ReportCommand.run(name, options.results(), Main.reportsRoot(options.results()), out, err);
             }
             return 0;
         }
@@ -77,7 +79,8 @@ final class SlurmCommand {
         List<String> order = prepared.plan().trials().stream().map(TrialSpec::id).toList();
         Main.afterRun(prepared.plan().spec(), new RunReport(name, prepared.request().resultsDirectory(), List.of(), 0),
                 order, out);
-        return outcome.failed().isEmpty() ? 0 : 1;
+        int reportStatus = ReportCommand.run(name, options.results(), Main.reportsRoot(options.results()), out, err);
+        return reportStatus != 0 ? reportStatus : outcome.failed().isEmpty() ? 0 : 1;
     }
 
     /** Prints the array's progress, one line per ended task. */

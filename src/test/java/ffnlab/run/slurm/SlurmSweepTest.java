@@ -90,6 +90,8 @@ class SlurmSweepTest {
         }
         assertTrue(printed.contains("slurm-sweep-smoke: job ") && printed.contains(" ended: 6 trials finished, 0 tasks failed"), printed);
         assertTrue(printed.contains("training.lr=0.2"), "the results table:\n" + printed);
+        assertTrue(Files.isRegularFile(slurm.results().resolveSibling("reports").resolve("slurm-sweep-smoke/index.html")),
+                "the report is built when the array ends:\n" + printed);
 
         RunOptions local = runOptions(experiments, "results-local");
         RunReport report = runLocally(local);
