@@ -9,15 +9,17 @@ import java.util.Map;
 /**
  * The parsed command: from the jar's arguments ({@code run NAME --set k=v --fresh --profile smoke --threads 2
  * --experiments DIR --results DIR}) or, with no arguments, from system properties ({@code -Dexp=NAME -Dset=...
- * -Dfresh=true -Dprofile=smoke -Dthreads=N -Dcheck=true -Dreport-only=true -Dexperiments.dir -Dresults.dir}).
+ * -Dfresh=true -Dprofile=smoke -Dthreads=N -Dcheck=true|record -Dvalidate=true -Dreport-only=true -Dexperiments.dir -Dresults.dir}).
  */
 record CommandLine(String command, String experiment, String trialId, String set, boolean fresh, String profile,
-                   int threads, Path experiments, Path results, String executor, Map<String, String> slurm) {
+                   int threads, Path experiments, Path results, boolean record, String invocation, String executor,
+                   Map<String, String> slurm) {
 
-    static final String USAGE = "usage: run NAME | check NAME | report NAME | list | trial --experiment NAME --id ID"
+    static final String USAGE = "usage: run NAME | check NAME [--record] | validate NAME | report NAME | list | trial --experiment NAME --id ID"
             + " [--set k=v,...] [--fresh] [--profile smoke|ci] [--threads N] [--experiments DIR] [--results DIR]"
             + " [--executor local|slurm [--wait] [--slurm key=value]...];"
-            + " with Maven: mvn -q exec:java -Dexp=NAME [-Dset=...] [-Dfresh=true] [-Dprofile=smoke] [-Dthreads=N] [-Dcheck=true] [-Dreport-only=true]"
+            + " with Maven: mvn -q exec:java -Dexp=NAME [-Dset=...] [-Dfresh=true] [-Dprofile=smoke|ci] [-Dthreads=N]"
+            + " [-Dcheck=true|record] [-Dvalidate=true] [-Dreport-only=true]"
             + " [-Dexecutor=slurm [-Dwait=true] [-Dslurm.partition=P -Dslurm.time=HH:MM:SS -Dslurm.cpus_per_task=N -Dslurm.mem=4G"
             + " -Dslurm.max_parallel=K -Dslurm.sbatch='--qos=x;--account=y' -Dslurm.java=/path/to/jdk-25/bin/java]]";
 
@@ -45,16 +47,24 @@ record CommandLine(String command, String experiment, String trialId, String set
             if (exp == null || exp.isBlank()) {
                 throw new IllegalArgumentException("no experiment given; " + USAGE);
             }
-            String command = Boolean.getBoolean("check") ? "check" : Boolean.getBoolean("report-only") ? "report" : "run";
-            return new CommandLine(command, exp, null, set, fresh, profile, threads(threads), experiments, results, executor(executor), slurm);
+            String check = System.getProperty("check", "false").strip();
+            if (!List.of("true", "false", "record").contains(check)) {
+                throw new IllegalArgumentException("-Dcheck: expected true or record, got '" + check + "'");
+            }
+            String command = !check.equals("false") ? "check" : Boolean.getBoolean("validate") ? "validate"
+                    : Boolean.getBoolean("report-only") ? "report" : "run";
+            return new CommandLine(command, exp, null, set, fresh, profile, threads(threads), experiments, results,
+                    check.equals("record"), mavenInvocation(exp, set, profile, threads, check), executor(executor), slurm);
         }
         String command = args[0];
         String trialId = null;
+        boolean record = false;
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--fresh" -> fresh = true;
+                case "--record" -> record = true;
                 case "--wait" -> slurm.put("wait", "true");
                 case "--executor", "--slurm", "--set", "--profile", "--threads", "--experiments", "--results", "--experiment", "--id" -> {
                     if (i + 1 >= args.length) {
@@ -90,7 +100,7 @@ record CommandLine(String command, String experiment, String trialId, String set
         if (!positional.isEmpty()) {
             exp = positional.getFirst();
         }
-        if (!List.of("run", "check", "report", "list", "trial").contains(command)) {
+        if (!List.of("run", "check", "validate", "report", "list", "trial").contains(command)) {
             throw new IllegalArgumentException("unknown command '" + command + "'; " + USAGE);
         }
         if (!command.equals("list") && (exp == null || exp.isBlank())) {
@@ -99,7 +109,11 @@ record CommandLine(String command, String experiment, String trialId, String set
         if (command.equals("trial") && trialId == null) {
             throw new IllegalArgumentException("trial needs --id ID; " + USAGE);
         }
-        return new CommandLine(command, exp, trialId, set, fresh, profile, threads(threads), experiments, results, executor(executor), slurm);
+        if (record && !command.equals("check")) {
+            throw new IllegalArgumentException("--record goes with check; " + USAGE);
+        }
+        return new CommandLine(command, exp, trialId, set, fresh, profile, threads(threads), experiments, results, record,
+                "java -jar ffnlab.jar " + String.join(" ", args), executor(executor), slurm);
     }
 
     private static String executor(String text) {
@@ -108,6 +122,21 @@ record CommandLine(String command, String experiment, String trialId, String set
             throw new IllegalArgumentException("executor: expected local or slurm, got '" + text + "'");
         }
         return e;
+    }
+
+    /** The exec:java command as a user would retype it (for a baseline's provenance comment). */
+    private static String mavenInvocation(String exp, String set, String profile, String threads, String check) {
+        StringBuilder b = new StringBuilder("mvn -q exec:java -Dexp=").append(exp);
+        if (profile != null && !profile.isBlank()) {
+            b.append(" -Dprofile=").append(profile);
+        }
+        if (set != null) {
+            b.append(" '-Dset=").append(set).append('\'');
+        }
+        if (threads != null && !threads.isBlank()) {
+            b.append(" -Dthreads=").append(threads);
+        }
+        return b.append(" -Dcheck=").append(check).toString();
     }
 
     private static int threads(String text) {

@@ -26,8 +26,8 @@ import java.util.Map;
 
 /**
  * Entry points. With Maven: {@code mvn -q exec:java -Dexp=NAME} and the hooks {@code -Dset=k=v,...},
- * {@code -Dfresh=true}, {@code -Dprofile=smoke|ci}, {@code -Dthreads=N}, {@code -Dcheck=true},
- * {@code -Dreport-only=true}. As a jar: {@code java -jar ffnlab.jar run|report|list|check|trial ...}.
+ * {@code -Dfresh=true}, {@code -Dprofile=smoke|ci}, {@code -Dthreads=N}, {@code -Dcheck=true|record},
+ * {@code -Dvalidate=true}, {@code -Dreport-only=true}. As a jar: {@code java -jar ffnlab.jar run|check|validate|report|list|trial ...}.
  * Bad input ends with one line per problem on stderr and exit status 2; failed trials give 1.
  */
 public final class Main {
@@ -48,13 +48,17 @@ public final class Main {
             CommandLine cl = CommandLine.parse(args);
             return switch (cl.command()) {
                 case "run" -> runExperiment(cl, out, err);
-                case "check" -> check(cl, out);
+                case "check" -> gate(cl, out);
+                case "validate" -> validate(cl, out);
                 case "list" -> list(cl, out);
                 case "report" -> report(cl.resultsName(), cl.results(), out, err);
                 case "trial" -> runExperiment(cl, out, err);
                 default -> throw new IllegalArgumentException(CommandLine.USAGE);
             };
         } catch (SpecException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (ffnlab.gate.BaselineFile.BaselineException e) {
             err.println(e.getMessage());
             return 2;
         } catch (ffnlab.data.DataException e) {
@@ -160,7 +164,16 @@ public final class Main {
         return String.valueOf(x).compareTo(String.valueOf(y));
     }
 
-    private static int check(CommandLine cl, PrintStream out) {
+    /** {@code check NAME [--record]} / {@code -Dcheck=true|record}: the accuracy gate (ffnlab.gate.GateRun). */
+    private static int gate(CommandLine cl, PrintStream out) {
+        RunOptions options = options(cl);
+        DataSources data = new DataSources();
+        ffnlab.gate.GateRun gate = new ffnlab.gate.GateRun(options, new ExperimentRun(options, data), data);
+        return cl.record() ? gate.record(cl.experiment(), cl.invocation(), out) : gate.check(cl.experiment(), out);
+    }
+
+    /** {@code validate NAME} / {@code -Dvalidate=true}: validates and expands, trains nothing. */
+    private static int validate(CommandLine cl, PrintStream out) {
         ExperimentRun.Plan plan = new ExperimentRun(options(cl), new DataSources()).plan(cl.experiment());
         out.printf("%s: valid; %d configurations x %d seeds = %d trials (swept: %s)%n", cl.experiment(),
                 plan.configurations().size(), plan.spec().seeds().size(), plan.trials().size(), plan.spec().sweep().sweptKeys().isEmpty() ? "nothing" : String.join(", ", plan.spec().sweep().sweptKeys()));
@@ -176,7 +189,7 @@ public final class Main {
                 ExperimentSpec spec = files.load(name, null, Map.of());
                 description = spec.description();
             } catch (SpecException e) {
-                description = "INVALID (" + e.problems().size() + " problems; run: check " + name + ")";
+                description = "INVALID (" + e.problems().size() + " problems; run: validate " + name + ")";
             }
             int finished = TrialRecord.readAll(store.experiment(name)).size();
             out.printf("%-18s %4d finished trials  %s%n", name, finished, description.lines().findFirst().orElse(""));

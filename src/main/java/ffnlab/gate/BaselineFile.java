@@ -62,11 +62,9 @@ public final class BaselineFile {
     /** Writes a baseline atomically (temporary file, then rename), with provenance comment lines first. */
     public static void write(Path file, List<BaselineEntry> entries, List<String> comments) {
         StringWriter text = new StringWriter();
-        try (CSVPrinter out = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader(HEADER).get())) {
-            for (String c : comments) {
-                out.printComment(c);
-            }
-            // The header is printed before the first record by CSVPrinter; comments come first in the file.
+        // Header comments go above the header line: CSVPrinter prints both when it is created.
+        try (CSVPrinter out = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setCommentMarker('#')
+                .setHeaderComments(comments.toArray(Object[]::new)).setHeader(HEADER).get())) {
             for (BaselineEntry e : entries) {
                 out.printRecord(e.configuration(), e.metric(), e.direction().key(), e.n(), repr(e.mean()), repr(e.std()), e.metricsSha256());
             }

@@ -55,6 +55,16 @@ public final class BackendChoice {
         return kind;
     }
 
+    /**
+     * Opens the backend a trial runs on. Production code uses {@link BackendChoice#open}; the seam exists so a
+     * test can hand {@link ExperimentRun} a decorated backend (e.g. one with an injected fault, to show the
+     * accuracy gate catching it) without any global switch.
+     */
+    @FunctionalInterface
+    interface Factory {
+        Backend open(String kind, int threads);
+    }
+
     /** Whether trials of this kind need the whole machine (one device: GPU trials run one at a time). */
     public static boolean exclusive(String kind) {
         return resolve(kind).equals("gpu");

@@ -25,10 +25,17 @@ public final class ExperimentRun {
 
     private final RunOptions options;
     private final DataSources data;
+    private final BackendChoice.Factory backends;
 
     public ExperimentRun(RunOptions options, DataSources data) {
+        this(options, data, BackendChoice::open);
+    }
+
+    /** Test seam: trials run on the backends {@code backends} opens (see {@link BackendChoice.Factory}). */
+    ExperimentRun(RunOptions options, DataSources data, BackendChoice.Factory backends) {
         this.options = options;
         this.data = data;
+        this.backends = backends;
     }
 
     /** An experiment ready to run: its spec, configurations and trials. */
@@ -56,7 +63,7 @@ public final class ExperimentRun {
         }
         try (RunLog log = RunLog.open(dir.runLog())) {
             dir.writeExperiment(experimentYaml(plan));
-            TrialRunner runner = new TrialRunner(data, dir);
+            TrialRunner runner = new TrialRunner(data, dir, backends);
             Scheduler scheduler = new Scheduler(options.threads());
             List<TrialSpec> toRun = new ArrayList<>();
             for (TrialSpec t : trials) {

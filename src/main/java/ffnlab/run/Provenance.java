@@ -39,6 +39,11 @@ public final class Provenance {
         return p;
     }
 
+    /** The machine and checkout facts of this process: git_commit, git_dirty, jdk, os, cpu_model, cores, library_versions. */
+    public static Map<String, Object> machineFacts() {
+        return java.util.Collections.unmodifiableMap(MACHINE);
+    }
+
     private static Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();
         String commit = git("rev-parse", "HEAD");

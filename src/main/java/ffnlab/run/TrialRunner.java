@@ -39,10 +39,16 @@ public final class TrialRunner {
 
     private final DataSources data;
     private final ExperimentDirectory directory;
+    private final BackendChoice.Factory backends;
 
     public TrialRunner(DataSources data, ExperimentDirectory directory) {
+        this(data, directory, BackendChoice::open);
+    }
+
+    TrialRunner(DataSources data, ExperimentDirectory directory, BackendChoice.Factory backends) {
         this.data = data;
         this.directory = directory;
+        this.backends = backends;
     }
 
     /**
@@ -87,7 +93,7 @@ public final class TrialRunner {
             validation = train.slice(train.rows() - held, train.rows());
             train = train.slice(0, train.rows() - held);
         }
-        Backend backend = BackendChoice.open(c.backend(), threads);
+        Backend backend = backends.open(c.backend(), threads);
         TrainingResult result;
         String predictions;
         try {

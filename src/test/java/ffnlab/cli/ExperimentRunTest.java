@@ -124,7 +124,7 @@ class ExperimentRunTest {
     void badInputIsOneLinePerProblemAndStatusTwo() throws IOException {
         Path experiments = experiments();
         Files.writeString(experiments.resolve("broken.yaml"), "dataset: {source: toy-mapping}\ntraining: {epoks: 3, lr: -1}\n");
-        Result r = main("check", "broken", "--experiments", experiments.toString(), "--results", dir.resolve("r").toString());
+        Result r = main("validate", "broken", "--experiments", experiments.toString(), "--results", dir.resolve("r").toString());
         assertEquals(2, r.status());
         List<String> lines = r.err().lines().toList();
         assertEquals(2, lines.size(), r.err());
@@ -161,7 +161,7 @@ class ExperimentRunTest {
     void checkListAndSingleTrial() throws IOException {
         Path experiments = experiments();
         Path results = dir.resolve("results");
-        Result check = main("check", "toy", "--experiments", experiments.toString(), "--results", results.toString());
+        Result check = main("validate", "toy", "--experiments", experiments.toString(), "--results", results.toString());
         assertEquals(0, check.status(), check.err());
         assertTrue(check.out().contains("2 configurations x 2 seeds = 4 trials"), check.out());
         Result listed = main("list", "--experiments", experiments.toString(), "--results", results.toString());
