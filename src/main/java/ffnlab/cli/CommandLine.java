@@ -2,7 +2,9 @@ package ffnlab.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The parsed command: from the jar's arguments ({@code run NAME --set k=v --fresh --profile smoke --threads 2
@@ -10,12 +12,16 @@ import java.util.List;
  * -Dfresh=true -Dprofile=smoke -Dthreads=N -Dcheck=true|record -Dvalidate=true -Dreport-only=true -Dexperiments.dir -Dresults.dir}).
  */
 record CommandLine(String command, String experiment, String trialId, String set, boolean fresh, String profile,
-                   int threads, Path experiments, Path results, boolean record, String invocation) {
+                   int threads, Path experiments, Path results, boolean record, String invocation, String executor,
+                   Map<String, String> slurm) {
 
     static final String USAGE = "usage: run NAME | check NAME [--record] | validate NAME | report NAME | list | trial --experiment NAME --id ID"
-            + " [--set k=v,...] [--fresh] [--profile smoke|ci] [--threads N] [--experiments DIR] [--results DIR];"
+            + " [--set k=v,...] [--fresh] [--profile smoke|ci] [--threads N] [--experiments DIR] [--results DIR]"
+            + " [--executor local|slurm [--wait] [--slurm key=value]...];"
             + " with Maven: mvn -q exec:java -Dexp=NAME [-Dset=...] [-Dfresh=true] [-Dprofile=smoke|ci] [-Dthreads=N]"
-            + " [-Dcheck=true|record] [-Dvalidate=true] [-Dreport-only=true]";
+            + " [-Dcheck=true|record] [-Dvalidate=true] [-Dreport-only=true]"
+            + " [-Dexecutor=slurm [-Dwait=true] [-Dslurm.partition=P -Dslurm.time=HH:MM:SS -Dslurm.cpus_per_task=N -Dslurm.mem=4G"
+            + " -Dslurm.max_parallel=K -Dslurm.sbatch='--qos=x;--account=y' -Dslurm.java=/path/to/jdk-25/bin/java]]";
 
     /** results/&lt;name&gt; under the chosen profile. */
     String resultsName() {
@@ -30,6 +36,13 @@ record CommandLine(String command, String experiment, String trialId, String set
         String threads = System.getProperty("threads");
         Path experiments = Path.of(System.getProperty("experiments.dir", "experiments"));
         Path results = Path.of(System.getProperty("results.dir", "results"));
+        String executor = System.getProperty("executor", "local");
+        Map<String, String> slurm = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("slurm.")).sorted()
+                .forEach(k -> slurm.put(k.substring("slurm.".length()), System.getProperty(k)));
+        if (System.getProperty("wait") != null) {
+            slurm.put("wait", System.getProperty("wait"));
+        }
         if (args.length == 0) {
             if (exp == null || exp.isBlank()) {
                 throw new IllegalArgumentException("no experiment given; " + USAGE);
@@ -41,7 +54,7 @@ record CommandLine(String command, String experiment, String trialId, String set
             String command = !check.equals("false") ? "check" : Boolean.getBoolean("validate") ? "validate"
                     : Boolean.getBoolean("report-only") ? "report" : "run";
             return new CommandLine(command, exp, null, set, fresh, profile, threads(threads), experiments, results,
-                    check.equals("record"), mavenInvocation(exp, set, profile, threads, check));
+                    check.equals("record"), mavenInvocation(exp, set, profile, threads, check), executor(executor), slurm);
         }
         String command = args[0];
         String trialId = null;
@@ -52,13 +65,22 @@ record CommandLine(String command, String experiment, String trialId, String set
             switch (a) {
                 case "--fresh" -> fresh = true;
                 case "--record" -> record = true;
-                case "--set", "--profile", "--threads", "--experiments", "--results", "--experiment", "--id" -> {
+                case "--wait" -> slurm.put("wait", "true");
+                case "--executor", "--slurm", "--set", "--profile", "--threads", "--experiments", "--results", "--experiment", "--id" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value; " + USAGE);
                     }
                     String v = args[++i];
                     switch (a) {
                         case "--set" -> set = set == null ? v : set + "," + v;
+                        case "--executor" -> executor = v;
+                        case "--slurm" -> {
+                            int eq = v.indexOf('=');
+                            if (eq < 1) {
+                                throw new IllegalArgumentException("--slurm: expected key=value (e.g. partition=short), got '" + v + "'");
+                            }
+                            slurm.put(v.substring(0, eq).strip(), v.substring(eq + 1));
+                        }
                         case "--profile" -> profile = v;
                         case "--threads" -> threads = v;
                         case "--experiments" -> experiments = Path.of(v);
@@ -91,7 +113,15 @@ record CommandLine(String command, String experiment, String trialId, String set
             throw new IllegalArgumentException("--record goes with check; " + USAGE);
         }
         return new CommandLine(command, exp, trialId, set, fresh, profile, threads(threads), experiments, results, record,
-                "java -jar ffnlab.jar " + String.join(" ", args));
+                "java -jar ffnlab.jar " + String.join(" ", args), executor(executor), slurm);
+    }
+
+    private static String executor(String text) {
+        String e = text.strip();
+        if (!e.equals("local") && !e.equals("slurm")) {
+            throw new IllegalArgumentException("executor: expected local or slurm, got '" + text + "'");
+        }
+        return e;
     }
 
     /** The exec:java command as a user would retype it (for a baseline's provenance comment). */
@@ -112,7 +142,9 @@ record CommandLine(String command, String experiment, String trialId, String set
     private static int threads(String text) {
         int cores = Runtime.getRuntime().availableProcessors();
         if (text == null || text.isBlank()) {
-            return cores;
+            // inside a SLURM allocation (an array task of --executor slurm), its CPUs are the budget
+            String allocated = System.getenv("SLURM_CPUS_PER_TASK");
+            return allocated != null && allocated.strip().matches("[1-9][0-9]*") ? Integer.parseInt(allocated.strip()) : cores;
         }
         try {
             int n = Integer.parseInt(text.strip());

@@ -77,6 +77,9 @@ public final class Main {
 
     private static int runExperiment(CommandLine cl, PrintStream out, PrintStream err) {
         RunOptions options = options(cl);
+        if (cl.command().equals("run") && cl.executor().equals("slurm")) {
+            return SlurmCommand.run(cl, options, out, err);
+        }
         ExperimentRun run = new ExperimentRun(options, new DataSources());
         ExperimentRun.Plan plan = run.plan(cl.experiment());
         RunReport report;

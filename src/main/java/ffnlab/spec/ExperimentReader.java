@@ -15,7 +15,7 @@ import java.util.Set;
 public final class ExperimentReader {
     /** The keys an experiment file may have at the top. */
     public static final List<String> TOP_LEVEL = List.of("description", "extends", "dataset", "model", "training",
-            "backend", "seeds", "sweep", "report", "baseline", "profiles");
+            "backend", "seeds", "sweep", "report", "baseline", "profiles", "slurm");
     private static final List<String> SWEEP_KINDS = List.of("grid", "zip", "list", "random", "derived", "constraints");
     private static final List<String> DISTRIBUTIONS = List.of("uniform", "log_uniform", "int_uniform", "choice");
 

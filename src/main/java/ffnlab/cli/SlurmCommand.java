@@ -1,0 +1,104 @@
+package ffnlab.cli;
+
+import ffnlab.report.ReportCommand;
+import ffnlab.run.DataSources;
+import ffnlab.run.RunOptions;
+import ffnlab.run.RunReport;
+import ffnlab.run.slurm.ArrayJobListener;
+import ffnlab.run.slurm.ArrayJobOutcome;
+import ffnlab.run.slurm.SlurmClient;
+import ffnlab.run.slurm.SlurmException;
+import ffnlab.run.slurm.SlurmSweep;
+import ffnlab.run.slurm.Submission;
+import ffnlab.run.slurm.TaskReport;
+import ffnlab.sweep.TrialSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * {@code run NAME --executor slurm} / {@code -Dexecutor=slurm}: submits the sweep's unfinished trials as one
+ * SLURM array job, prints the job id and how to follow it, and, with {@code --wait} / {@code -Dwait=true},
+ * prints each trial as it finishes, each failed task with its array index and log, then the results table a
+ * local run prints (over this sweep's trials only) and builds the HTML report, as a local run does.
+ * Exit status: 0 submitted (or all finished), 1 some task failed, 2 bad input or SLURM refused.
+ */
+final class SlurmCommand {
+    private SlurmCommand() {
+    }
+
+    static int run(CommandLine cl, RunOptions options, PrintStream out, PrintStream err) {
+        SlurmSweep sweep = new SlurmSweep(options, new DataSources(), cl.set(), new SlurmClient());
+        ArrayJobOutcome outcome;
+        SlurmSweep.Prepared prepared;
+        try {
+            prepared = sweep.prepare(cl.experiment(), cl.slurm());
+            outcome = sweep.submit(prepared, new ConsoleProgress(out));
+        } catch (SlurmException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.println("ffnlab: interrupted; the array job keeps running (squeue, scancel)");
+            return 1;
+        }
+        String name = prepared.plan().resultsName();
+        String reportCommand = "mvn -q exec:java -Dexp=" + cl.experiment() + (options.profile() == null ? "" : " -Dprofile=" + options.profile().key())
+                + " -Dreport-only=true";
+        if (outcome.jobId().isEmpty() && !outcome.followed()) {
+            out.printf("ffnlab: %s: nothing to submit: %d trials finished, %d still queued in an earlier array%n", name,
+                    outcome.alreadyFinished().size(), outcome.alreadyQueued().size());
+            if (outcome.alreadyQueued().isEmpty()) {
+                List<String> order = prepared.plan().trials().stream().map(TrialSpec::id).toList();
+                Main.afterRun(prepared.plan().spec(), new RunReport(name, prepared.request().resultsDirectory(), List.of(), 0), order, out);
+                return ReportCommand.run(name, options.results(), Main.reportsRoot(options.results()), out, err);
+            }
+            return 0;
+        }
+        if (!outcome.followed()) {
+            String jobId = outcome.jobId().get();
+            out.printf("ffnlab: %s: submitted job %s: %d trials as one array (%d finished, %d queued elsewhere, skipped)%n", name, jobId,
+                    outcome.submitted(), outcome.alreadyFinished().size(), outcome.alreadyQueued().size());
+            out.printf("  follow it:  squeue -j %s   (or submit with -Dwait=true / --wait)%n", jobId);
+            out.printf("  task logs:  %s%n", outcome.submission().logs().resolve(jobId + "_<task>.log"));
+            out.printf("  report:     %s   once the array has ended%n", reportCommand);
+            return 0;
+        }
+        String jobId = outcome.jobId().orElse("(earlier arrays)");
+        out.printf("ffnlab: %s: job %s ended: %d trials finished, %d tasks failed%n", name, jobId, outcome.finished().size(),
+                outcome.failed().size());
+        for (TaskReport f : outcome.failed()) {
+            out.printf("  task %d (trial %s) %s: %s; log: %s%n", f.task(), f.trialId(), f.state(), f.detail(), f.log());
+        }
+        if (!outcome.failed().isEmpty()) {
+            out.printf("  submit again to run only the %d unfinished trials%n", outcome.failed().size());
+        }
+        // the same table (and chapter comparison) as a local run prints, over this sweep's trials
+        List<String> order = prepared.plan().trials().stream().map(TrialSpec::id).toList();
+        Main.afterRun(prepared.plan().spec(), new RunReport(name, prepared.request().resultsDirectory(), List.of(), 0),
+                order, out);
+        int reportStatus = ReportCommand.run(name, options.results(), Main.reportsRoot(options.results()), out, err);
+        return reportStatus != 0 ? reportStatus : outcome.failed().isEmpty() ? 0 : 1;
+    }
+
+    /** Prints the array's progress, one line per ended task. */
+    private record ConsoleProgress(PrintStream out) implements ArrayJobListener {
+        @Override
+        public void submitted(String jobId, Submission submission) {
+            out.printf("ffnlab: submitted job %s (%d trials); script %s%n", jobId, submission.trialIds().size(), submission.script());
+        }
+
+        @Override
+        public void trialFinished(TaskReport report, int ended, int total) {
+            out.printf("  [%d/%d] task %d: trial %s finished%n", ended, total, report.task(), report.trialId());
+        }
+
+        @Override
+        public void taskFailed(TaskReport report, int ended, int total) {
+            out.printf("  [%d/%d] task %d: trial %s %s (%s); log: %s%n", ended, total, report.task(), report.trialId(), report.state(),
+                    report.detail(), report.log());
+        }
+    }
+}

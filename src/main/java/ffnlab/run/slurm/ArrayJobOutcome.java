@@ -1,0 +1,30 @@
+package ffnlab.run.slurm;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a submission did.
+ *
+ * @param jobId           the array job's id; empty when nothing had to run
+ * @param submission      its files; null when nothing had to run
+ * @param alreadyFinished trials skipped because their {@code summary.yaml} exists
+ * @param alreadyQueued   trials skipped because a task of an earlier array is still pending or running on them
+ * @param finished        tasks that finished their trial (only when followed)
+ * @param failed          tasks that ended without finishing their trial (only when followed)
+ * @param followed        whether the submitter waited for the array to end
+ */
+public record ArrayJobOutcome(Optional<String> jobId, Submission submission, List<String> alreadyFinished,
+                              List<String> alreadyQueued, List<TaskReport> finished, List<TaskReport> failed, boolean followed) {
+    public ArrayJobOutcome {
+        alreadyFinished = List.copyOf(alreadyFinished);
+        alreadyQueued = List.copyOf(alreadyQueued);
+        finished = List.copyOf(finished);
+        failed = List.copyOf(failed);
+    }
+
+    /** The number of trials submitted in this array. */
+    public int submitted() {
+        return submission == null ? 0 : submission.trialIds().size();
+    }
+}
