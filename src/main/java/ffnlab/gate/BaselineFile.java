@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -72,13 +71,9 @@ public final class BaselineFile {
             throw new UncheckedIOException(e);
         }
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new BaselineException(file + ": cannot write the baseline: " + e.getMessage());
+            ffnlab.results.AtomicFile.write(file, text.toString());
+        } catch (UncheckedIOException e) {
+            throw new BaselineException(file + ": cannot write the baseline: " + e.getCause().getMessage());
         }
     }
 

@@ -36,7 +36,7 @@ public final class ReportBuilder {
         SummaryCsv.write(findings.perConfiguration(), dir.resolve("summary.csv"));
         List<Figure> figures = PlotGallery.draw(findings);
         Path index = dir.resolve("index.html");
-        AtomicText.write(index, ExperimentPage.render(findings, figures));
+        ffnlab.results.AtomicFile.write(index, ExperimentPage.render(findings, figures));
         LOG.info("report: {} ({} trials, {} plots)", index, findings.results().trials().size(), figures.size());
         return index;
     }
@@ -61,7 +61,7 @@ public final class ReportBuilder {
             }
         }
         Path index = reportsRoot.resolve("index.html");
-        AtomicText.write(index, IndexPage.render(entries));
+        ffnlab.results.AtomicFile.write(index, IndexPage.render(entries));
         LOG.info("report index: {} ({} experiments)", index, entries.size());
         return index;
     }
