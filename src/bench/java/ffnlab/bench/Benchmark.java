@@ -60,7 +60,7 @@ public final class Benchmark {
         }
         if (SgemmCeiling.available()) {
             System.out.println("GEMM kernel per call, 1 thread (ns): shape m x n x k: java loops | OpenBLAS");
-            for (int[] shape : new int[][] {{32, 64, 8}, {32, 1, 64}, {8, 64, 32}, {32, 32, 32}, {64, 64, 64}, {64, 64, 784}}) {
+            for (int[] shape : new int[][] {{1, 1, 1}, {4, 4, 4}, {8, 8, 8}, {32, 1, 64}, {32, 64, 8}, {8, 64, 32}, {64, 64, 64}, {64, 64, 784}}) {
                 double[] ns = SgemmCeiling.kernelNanos(shape[0], shape[1], shape[2]);
                 System.out.printf("  %d x %d x %d (%d multiply-adds): %.0f | %.0f%n", shape[0], shape[1], shape[2],
                         shape[0] * shape[1] * shape[2], ns[0], ns[1]);

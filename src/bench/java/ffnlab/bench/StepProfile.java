@@ -16,9 +16,15 @@ public final class StepProfile {
         FfnlabTiming timing = new FfnlabTiming(w, w.examples(1));
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = mx.getCurrentThreadCpuTime();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long process0 = os.getProcessCpuTime();
         double[] s = timing.epochSeconds(batch, threads, 1, epochs);
         System.out.printf("calling thread's cpu time per epoch (warm-up included): %.4f s%n",
                 (mx.getCurrentThreadCpuTime() - cpu0) * 1e-9 / (epochs + 1));
+        double processSeconds = (os.getProcessCpuTime() - process0) * 1e-9 / (epochs + 1);
+        System.out.printf("process cpu time per epoch (warm-up included): %.3f s, %.1f GFLOP per cpu-second%n",
+                processSeconds, w.flopsPerEpoch() / processSeconds / 1e9);
         System.out.printf("heap bytes allocated per update in a steady-state epoch (all threads): %.1f%n",
                 timing.allocatedBytesPerUpdate(batch, threads, 2));
         System.out.printf("%s batch %d threads %d: epoch seconds min %.4f median %.4f max %.4f%n", w.name(), batch, threads,
