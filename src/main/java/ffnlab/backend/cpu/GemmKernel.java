@@ -23,11 +23,13 @@ sealed interface GemmKernel permits OpenBlasGemm, LoopGemm {
     String name();
 
     /**
-     * Products of at most this many multiply-adds (m n k) go to {@link LoopGemm}: below it a native call's
-     * fixed cost (packing, dispatch, about a microsecond) exceeds the arithmetic. Measured on the W2 shapes
-     * ([8, 64, 1] at batch 32), see the benchmark note.
+     * Products of at most this many multiply-adds (m n k) go to {@link LoopGemm}. Measured (benchmark,
+     * one thread, ns per call, loops | OpenBLAS through FFM): 1x1x1 40 | 96, 4x4x4 138 | 184, 8x8x8 412 | 83,
+     * 32x1x64 1217 | 185, 32x64x8 9702 | 408. OpenBLAS's fixed cost is about 0.1 us, and C2 does not
+     * vectorise the loops (it cannot rule out that C aliases A or B), so the loops win only below a few
+     * hundred multiply-adds.
      */
-    long SMALL_PRODUCT = 32 * 1024;
+    long SMALL_PRODUCT = 256;
 
     /** The kernel for a product of this shape: loops for tiny products, OpenBLAS (when it loads) otherwise. */
     static GemmKernel forShape(long m, long n, long k) {

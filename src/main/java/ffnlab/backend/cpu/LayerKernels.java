@@ -14,39 +14,36 @@ final class LayerKernels {
 
     /** U[:, j0:j1] += 1_P b[j0:j1]^T; H[:, j0:j1] = f(U[:, j0:j1]) for an element-wise f (not softmax). */
     static void biasActivation(Activation f, float[] u, float[] bias, float[] h, int rows, int n, int j0, int j1) {
+        if (f == Activation.SOFTMAX) {
+            throw new IllegalArgumentException("softmax needs whole rows: use softmaxRows");
+        }
         for (int p = 0; p < rows; p++) {
             int row = p * n;
+            for (int j = j0; j < j1; j++) {
+                u[row + j] += bias[j];
+            }
             switch (f) {
-                case RELU -> {
-                    for (int j = j0; j < j1; j++) {
-                        float v = u[row + j] + bias[j];
-                        u[row + j] = v;
-                        h[row + j] = Math.max(v, 0f);
-                    }
-                }
-                case LINEAR -> {
-                    for (int j = j0; j < j1; j++) {
-                        float v = u[row + j] + bias[j];
-                        u[row + j] = v;
-                        h[row + j] = v;
-                    }
-                }
+                case RELU -> relu(u, h, row + j0, row + j1);
+                case LINEAR -> System.arraycopy(u, row + j0, h, row + j0, j1 - j0);
                 case SIGMOID -> {
-                    for (int j = j0; j < j1; j++) {
-                        float v = u[row + j] + bias[j];
-                        u[row + j] = v;
-                        h[row + j] = (float) (1.0 / (1.0 + Math.exp(-v)));
+                    for (int i = row + j0; i < row + j1; i++) {
+                        h[i] = (float) (1.0 / (1.0 + Math.exp(-u[i])));
                     }
                 }
                 case TANH -> {
-                    for (int j = j0; j < j1; j++) {
-                        float v = u[row + j] + bias[j];
-                        u[row + j] = v;
-                        h[row + j] = (float) Math.tanh(v);
+                    for (int i = row + j0; i < row + j1; i++) {
+                        h[i] = (float) Math.tanh(u[i]);
                     }
                 }
-                case SOFTMAX -> throw new IllegalArgumentException("softmax needs whole rows: use softmaxRows");
+                case SOFTMAX -> throw new AssertionError();
             }
+        }
+    }
+
+    /** h = max(u, 0) on [from, to). */
+    private static void relu(float[] u, float[] h, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h[i] = Math.max(u[i], 0f);
         }
     }
 
@@ -75,11 +72,7 @@ final class LayerKernels {
         for (int p = 0; p < rows; p++) {
             int row = p * n;
             switch (f) {
-                case RELU -> {
-                    for (int j = j0; j < j1; j++) {
-                        g[row + j] = h[row + j] > 0f ? g[row + j] : 0f;
-                    }
-                }
+                case RELU -> reluBackward(h, g, row + j0, row + j1);
                 case SIGMOID -> {
                     for (int j = j0; j < j1; j++) {
                         float y = h[row + j];
@@ -96,6 +89,18 @@ final class LayerKernels {
                 }
                 case SOFTMAX -> throw new IllegalArgumentException("softmax is only used fused with cross-entropy");
             }
+        }
+    }
+
+    /**
+     * g = g . 1[h &gt; 0] on [from, to), branch-free so that it vectorises: the mask is all ones exactly when
+     * h's bits are a positive int (h &gt; 0 or a positive NaN), from ((0 - bits) &amp; ~bits) &gt;&gt; 31.
+     */
+    private static void reluBackward(float[] h, float[] g, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int bits = Float.floatToRawIntBits(h[i]);
+            int mask = ((0 - bits) & ~bits) >> 31;
+            g[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & mask);
         }
     }
 

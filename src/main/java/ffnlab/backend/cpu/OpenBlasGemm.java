@@ -28,11 +28,14 @@ final class OpenBlasGemm implements GemmKernel {
 
     /** cblas_sgemm(order, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc). */
     private static final MethodHandle SGEMM;
+    /** openblas_set_num_threads(n). */
+    private static final MethodHandle SET_THREADS;
     private static final String VERSION;
     private static final OpenBlasGemm INSTANCE;
 
     static {
         MethodHandle sgemm = null;
+        MethodHandle setThreads = null;
         String version = null;
         try {
             String loaded = org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
@@ -47,7 +50,7 @@ final class OpenBlasGemm implements GemmKernel {
             sgemm = linker.downcallHandle(lookup.findOrThrow("cblas_sgemm"),
                     FunctionDescriptor.ofVoid(i32, i32, i32, i32, i32, i32, f32, ptr, i32, ptr, i32, f32, ptr, i32),
                     Linker.Option.critical(true));
-            MethodHandle setThreads = linker.downcallHandle(lookup.findOrThrow("openblas_set_num_threads"),
+            setThreads = linker.downcallHandle(lookup.findOrThrow("openblas_set_num_threads"),
                     FunctionDescriptor.ofVoid(i32));
             setThreads.invokeExact(1);
             MethodHandle config = linker.downcallHandle(lookup.findOrThrow("openblas_get_config"),
@@ -60,6 +63,7 @@ final class OpenBlasGemm implements GemmKernel {
             sgemm = null;
         }
         SGEMM = sgemm;
+        SET_THREADS = setThreads;
         VERSION = version;
         INSTANCE = sgemm == null ? null : new OpenBlasGemm();
     }
@@ -70,6 +74,18 @@ final class OpenBlasGemm implements GemmKernel {
     /** The kernel, or empty when the native library could not be loaded on this platform. */
     static Optional<OpenBlasGemm> instance() {
         return Optional.ofNullable(INSTANCE);
+    }
+
+    /**
+     * Sets OpenBLAS's own thread count (process-wide). ffnlab keeps it at 1; only the benchmark's ceiling
+     * measurement raises it, for the time of the measurement.
+     */
+    static void nativeThreads(int threads) {
+        try {
+            SET_THREADS.invokeExact(threads);
+        } catch (Throwable e) {
+            throw new IllegalStateException("openblas_set_num_threads failed", e);
+        }
     }
 
     @Override

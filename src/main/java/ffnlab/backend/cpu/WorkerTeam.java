@@ -1,15 +1,19 @@
 package ffnlab.backend.cpu;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A fixed team of threads that runs the blocks 0..count-1 of one job at a time: the caller plus
- * {@code threads - 1} workers. Block b goes to member b mod threads (a static assignment, no work
- * stealing), so dispatch allocates nothing; which member runs a block never changes its result because
- * each block is one deterministic kernel call.
+ * {@code threads - 1} workers claim blocks from a shared counter, so a descheduled worker (a busy, shared
+ * machine) never holds the caller up: the caller simply claims the rest. Which thread runs a block never
+ * changes its result, because each block is one deterministic kernel call on a fixed partition.
  *
- * <p>Idle workers spin briefly (the next operation of a training step follows within microseconds), then
- * park. Not thread-safe: one caller at a time (one training engine).
+ * <p>The claim counter is one {@code long}, (generation &lt;&lt; 32) | next block, so a worker that wakes late
+ * cannot claim a block of a job that has moved on. Dispatch allocates nothing. Idle workers spin briefly
+ * (the next operation of a training step follows within microseconds), then park. Not thread-safe: one
+ * caller at a time (one training engine).
  */
 final class WorkerTeam implements AutoCloseable {
 
@@ -21,21 +25,19 @@ final class WorkerTeam implements AutoCloseable {
 
     /** How long an idle worker spins before parking, in nanoseconds. */
     private static final long SPIN_NANOS = 50_000;
+    /** Spins of a waiting caller between yields of its time slice. */
+    private static final int SPINS_BEFORE_YIELD = 2_000;
 
     private final int threads;
     private final Thread[] workers;
-    private final Member[] members;
+    private final AtomicLong claim = new AtomicLong();
+    private final AtomicInteger completed = new AtomicInteger();
+    private long generation;
     private volatile Blocks job;
     private volatile int count;
-    private volatile long generation;
     private volatile boolean closed;
     private volatile Throwable failure;
-
-    /** Per-worker state, padded apart by being separate objects. */
-    private static final class Member {
-        volatile long done;
-        volatile boolean parked;
-    }
+    private final AtomicInteger parkedCount = new AtomicInteger();
 
     WorkerTeam(int threads, String name) {
         if (threads < 1) {
@@ -43,12 +45,8 @@ final class WorkerTeam implements AutoCloseable {
         }
         this.threads = threads;
         this.workers = new Thread[threads - 1];
-        this.members = new Member[threads - 1];
         for (int w = 0; w < workers.length; w++) {
-            Member member = new Member();
-            members[w] = member;
-            int index = w + 1;
-            workers[w] = Thread.ofPlatform().daemon().name(name + "-" + index).unstarted(() -> work(index, member));
+            workers[w] = Thread.ofPlatform().daemon().name(name + "-" + (w + 1)).unstarted(this::work);
             workers[w].start();
         }
     }
@@ -67,31 +65,26 @@ final class WorkerTeam implements AutoCloseable {
         }
         job = blocks;
         count = blockCount;
-        long g = generation + 1;
-        generation = g;
-        for (int w = 0; w < workers.length; w++) {
-            if (members[w].parked) {
-                LockSupport.unpark(workers[w]);
+        completed.set(0);
+        long g = ++generation;
+        claim.set(g << 32);
+        if (parkedCount.get() > 0) {
+            for (Thread w : workers) {
+                LockSupport.unpark(w);
             }
         }
-        Throwable mine = null;
-        try {
-            for (int b = 0; b < blockCount; b += threads) {
-                blocks.run(b);
-            }
-        } catch (Throwable e) {
-            mine = e;
-        }
-        for (Member member : members) {
-            while (member.done != g) {
+        drain(g);
+        int spins = 0;
+        while (completed.get() < blockCount) {
+            if (++spins % SPINS_BEFORE_YIELD == 0) {
+                Thread.yield();
+            } else {
                 Thread.onSpinWait();
             }
         }
-        job = null;
-        Throwable theirs = failure;
-        failure = null;
-        if (mine != null || theirs != null) {
-            Throwable t = mine != null ? mine : theirs;
+        Throwable t = failure;
+        if (t != null) {
+            failure = null;
             if (t instanceof RuntimeException r) {
                 throw r;
             }
@@ -102,46 +95,57 @@ final class WorkerTeam implements AutoCloseable {
         }
     }
 
-    private void work(int index, Member member) {
+    /** Claims and runs blocks of generation g until none is left (or the job has moved on). */
+    private void drain(long g) {
+        while (true) {
+            long v = claim.get();
+            int block = (int) v;
+            if (v >>> 32 != g || block >= count) {
+                return;
+            }
+            if (claim.compareAndSet(v, v + 1)) {
+                try {
+                    job.run(block);
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    completed.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private void work() {
         long seen = 0;
         while (true) {
-            long g = awaitGeneration(seen, member);
+            long g = awaitGeneration(seen);
             if (g < 0) {
                 return;
             }
             seen = g;
-            Blocks blocks = job;
-            int n = count;
-            try {
-                for (int b = index; b < n; b += threads) {
-                    blocks.run(b);
-                }
-            } catch (Throwable e) {
-                failure = e;
-            }
-            member.done = g;
+            drain(g);
         }
     }
 
     /** Spins, then parks, until a generation after {@code seen} is published; -1 once closed. */
-    private long awaitGeneration(long seen, Member member) {
+    private long awaitGeneration(long seen) {
         long spinStart = System.nanoTime();
         while (true) {
             if (closed) {
                 return -1;
             }
-            long g = generation;
+            long g = claim.get() >>> 32;
             if (g != seen) {
                 return g;
             }
             if (System.nanoTime() - spinStart < SPIN_NANOS) {
                 Thread.onSpinWait();
             } else {
-                member.parked = true;
-                if (generation == seen && !closed) {
+                parkedCount.incrementAndGet();
+                if (claim.get() >>> 32 == seen && !closed) {
                     LockSupport.park(this);
                 }
-                member.parked = false;
+                parkedCount.decrementAndGet();
                 spinStart = System.nanoTime();
             }
         }

@@ -1,0 +1,84 @@
+package ffnlab.bench;
+
+import ffnlab.backend.EngineSpec;
+import ffnlab.backend.TrainingEngine;
+import ffnlab.backend.cpu.CpuBackend;
+import ffnlab.data.Examples;
+import ffnlab.nn.Initialiser;
+import ffnlab.nn.Reduction;
+import ffnlab.nn.optim.Optimiser;
+import java.util.Arrays;
+
+/** Seconds per shuffled epoch of a workload on the cpu backend: a warm-up epoch, then the median of N. */
+final class FfnlabTiming {
+    private final Examples data;
+    private final Workload workload;
+
+    FfnlabTiming(Workload workload, Examples data) {
+        this.workload = workload;
+        this.data = data;
+    }
+
+    private TrainingEngine open(int threads) {
+        EngineSpec spec = new EngineSpec(workload.architecture(), new Initialiser.PyTorchDefault().create(workload.architecture(), 1),
+                workload.loss(), Reduction.MEAN, new Optimiser.Sgd(0.001), threads);
+        return new CpuBackend(threads).open(spec, data);
+    }
+
+    /** Sorted epoch times in seconds, after {@code warmups} untimed epochs. */
+    double[] epochSeconds(int batch, int threads, int warmups, int epochs) {
+        try (TrainingEngine engine = open(threads)) {
+            for (int w = 0; w < warmups; w++) {
+                engine.trainEpoch(workload.shuffledOrder(100 + w), batch);
+            }
+            double[] s = new double[epochs];
+            for (int e = 0; e < epochs; e++) {
+                int[] order = workload.shuffledOrder(e);
+                long t0 = System.nanoTime();
+                double loss = engine.trainEpoch(order, batch);
+                s[e] = (System.nanoTime() - t0) * 1e-9;
+                if (!Double.isFinite(loss)) {
+                    throw new IllegalStateException(workload.name() + " diverged at batch " + batch);
+                }
+            }
+            Arrays.sort(s);
+            return s;
+        }
+    }
+
+    /**
+     * Heap bytes allocated by all threads of the JVM during one steady-state epoch (after {@code warmups}
+     * epochs), divided by its updates: 0 when the step allocates nothing.
+     */
+    double allocatedBytesPerUpdate(int batch, int threads, int warmups) {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (TrainingEngine engine = open(threads)) {
+            for (int w = 0; w < warmups; w++) {
+                engine.trainEpoch(workload.shuffledOrder(100 + w), batch);
+            }
+            int[] order = workload.shuffledOrder(1);
+            long before = mx.getTotalThreadAllocatedBytes();
+            engine.trainEpoch(order, batch);
+            long after = mx.getTotalThreadAllocatedBytes();
+            return (after - before) / Math.ceil((double) order.length / batch);
+        }
+    }
+
+    /**
+     * Microseconds per update at batch size B, over {@code updates} timed updates after a warm-up: the
+     * chapter's time-per-update curve. The order cycles through the data, so batch 1 does not need a full epoch.
+     */
+    double microsecondsPerUpdate(int batch, int threads, int updates) {
+        int[] full = workload.shuffledOrder(7);
+        try (TrainingEngine engine = open(threads)) {
+            int[] warm = Arrays.copyOf(full, Math.min(full.length, batch * Math.max(20, updates / 5)));
+            engine.trainEpoch(warm, batch);
+            int length = (int) Math.min((long) batch * updates, full.length);
+            int[] order = Arrays.copyOf(full, length);
+            int steps = (length + batch - 1) / batch;
+            long t0 = System.nanoTime();
+            engine.trainEpoch(order, batch);
+            return (System.nanoTime() - t0) * 1e-3 / steps;
+        }
+    }
+}
