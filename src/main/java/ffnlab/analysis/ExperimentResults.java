@@ -37,13 +37,17 @@ public record ExperimentResults(String name, Path dir, YamlDocument experiment, 
         Path experimentFile = dir.resolve("experiment.yaml");
         YamlDocument spec = Files.exists(experimentFile) ? YamlDocument.read(experimentFile)
                 : YamlDocument.parse(experimentFile, "");
+        java.util.Set<String> planned = plannedTrials(dir);
         List<FinishedTrial> trials = new ArrayList<>();
         List<String> unfinished = new ArrayList<>();
+        int stale = 0;
         Path trialsDir = dir.resolve("trials");
         if (Files.isDirectory(trialsDir)) {
             try (Stream<Path> list = Files.list(trialsDir)) {
                 for (Path trialDir : list.filter(Files::isDirectory).sorted().toList()) {
-                    if (Files.exists(trialDir.resolve("summary.yaml"))) {
+                    if (planned != null && !planned.contains(trialDir.getFileName().toString())) {
+                        stale++;   // a trial of an earlier version of the experiment file
+                    } else if (Files.exists(trialDir.resolve("summary.yaml"))) {
                         trials.add(FinishedTrial.read(trialDir));
                     } else {
                         unfinished.add(trialDir.getFileName().toString());
@@ -57,8 +61,25 @@ public record ExperimentResults(String name, Path dir, YamlDocument experiment, 
         trials.forEach(t -> keys.addAll(t.coordinates().keySet()));
         List<String> swept = List.copyOf(keys);
         trials.sort(new ConfigurationOrder(swept).thenComparingLong(FinishedTrial::seed));
-        LOG.info("{}: {} finished trials, {} unfinished", experiment, trials.size(), unfinished.size());
+        LOG.info("{}: {} finished trials, {} unfinished{}", experiment, trials.size(), unfinished.size(),
+                stale == 0 ? "" : ", " + stale + " of earlier versions of the experiment left out");
         return new ExperimentResults(experiment, dir, spec, List.copyOf(trials), List.copyOf(unfinished), swept);
+    }
+
+    /**
+     * The trial ids of plan.txt (what the experiment file expands to at its latest run), or null when the
+     * folder has none: then every trial folder counts.
+     */
+    private static java.util.Set<String> plannedTrials(Path dir) {
+        Path plan = dir.resolve("plan.txt");
+        if (!Files.exists(plan)) {
+            return null;
+        }
+        try {
+            return new java.util.HashSet<>(Files.readAllLines(plan).stream().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        } catch (IOException e) {
+            throw new ResultsFileException(plan, 0, "cannot read the plan (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Classification when any trial measured an accuracy, else regression. */

@@ -8,10 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** {@code results/<experiment>/}: experiment.yaml, run.log and one folder per trial under {@code trials/}. */
+/**
+ * {@code results/<experiment>/}: experiment.yaml, plan.txt (the ids of the trials the experiment file
+ * expands to now, one per line in sweep order), run.log and one folder per trial under {@code trials/}.
+ * Trials of earlier versions of the file stay in {@code trials/} (they are reused if the file goes back) but
+ * are not in plan.txt, so reports leave them out.
+ */
 public final class ExperimentDirectory {
     public static final String EXPERIMENT = "experiment.yaml";
     public static final String RUN_LOG = "run.log";
+    public static final String PLAN = "plan.txt";
 
     private final Path path;
 
@@ -27,8 +33,9 @@ public final class ExperimentDirectory {
         return path.resolve(RUN_LOG);
     }
 
-    public void writeExperiment(Map<String, ?> experiment) {
+    public void writeExperiment(Map<String, ?> experiment, List<String> trialIds) {
         AtomicFile.write(path.resolve(EXPERIMENT), YamlText.write(experiment));
+        AtomicFile.write(path.resolve(PLAN), trialIds.stream().map(id -> id + "\n").collect(java.util.stream.Collectors.joining()));
     }
 
     public TrialDirectory trial(String id) {

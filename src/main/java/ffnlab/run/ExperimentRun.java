@@ -62,7 +62,7 @@ public final class ExperimentRun {
             }
         }
         try (RunLog log = RunLog.open(dir.runLog())) {
-            dir.writeExperiment(experimentYaml(plan));
+            dir.writeExperiment(experimentYaml(plan), plan.trials().stream().map(TrialSpec::id).toList());
             TrialRunner runner = new TrialRunner(data, dir, backends);
             Scheduler scheduler = new Scheduler(options.threads());
             List<TrialSpec> toRun = new ArrayList<>();

@@ -40,7 +40,7 @@ public final class ConfigKeys {
         key("training.initialiser", Type.CHOICE, "pytorch", List.of("pytorch", "xavier", "he", "uniform", "chapter"), "how W and b start; chapter = Example 2's printed weights");
         key("training.init_range", Type.NUMBER, 0.1, List.of(), "for initialiser uniform: W, b ~ U(-r, r)");
         key("training.early_stopping", Type.INTEGER, 0L, List.of(), "stop after this many epochs without validation improvement (0 = off; needs dataset.validation_fraction)");
-        key("backend.kind", Type.CHOICE, "auto", List.of("auto", "reference", "cpu", "gpu"), "where trials run: reference (the naive oracle), cpu (multithreaded), gpu (CUDA; one trial at a time), auto (cpu until the lead's backend choice lands)");
+        key("backend.kind", Type.CHOICE, "auto", List.of("auto", "reference", "cpu", "gpu"), "where trials run: reference (the naive oracle), cpu (multithreaded), gpu (CUDA; one trial at a time), auto (the GPU when one is usable, else cpu)");
         key("backend.threads", Type.INTEGER, 0L, List.of(), "threads for one trial (0 = the scheduler decides); not part of the trial id");
     }
 

@@ -35,6 +35,23 @@ class ExperimentResultsTest {
     }
 
     @Test
+    void trialsOfEarlierVersionsOfTheExperimentAreLeftOutWhenAPlanIsThere() throws IOException {
+        Path dir = ResultsFixture.widthSweep(root);
+        List<String> ids;
+        try (var list = Files.list(dir.resolve("trials"))) {
+            ids = list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        // The current plan keeps 5 of the 12 finished trials and the unfinished one.
+        List<String> kept = new java.util.ArrayList<>(ids.subList(0, 5));
+        kept.add("ffffffffffffffff");
+        Files.writeString(dir.resolve("plan.txt"), String.join("\n", kept) + "\n");
+        ExperimentResults r = ExperimentResults.load(root, "width-sweep");
+        assertEquals(kept.stream().filter(id -> !id.equals("ffffffffffffffff")).sorted().toList(),
+                r.trials().stream().map(t -> t.dir().getFileName().toString()).sorted().toList());
+        assertEquals(List.of("ffffffffffffffff"), r.unfinished());
+    }
+
+    @Test
     void tablesGroupSeedsIntoConfigurations() {
         ResultsFixture.widthSweep(root);
         ExperimentResults r = ExperimentResults.load(root, "width-sweep");
