@@ -99,7 +99,7 @@ public final class LearningCurvePlot {
             colour++;
         }
         // XChart labels a log axis at decades only: use it when the curves span more than one
-        chart.getStyler().setYAxisLogarithmic(logY && allPositive && hi / lo > 20 && !chart.getSeriesMap().isEmpty());
+        chart.getStyler().setYAxisLogarithmic(logY && allPositive && hi / lo > 20 && !chart.getSeriesCollection().isEmpty());
         return chart;
     }
 

@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,10 +66,9 @@ class PlotsTest {
     @Test
     void learningCurvesHaveMeanLinesInTheLegendAndIntervalBoundsOutside() throws IOException {
         XYChart chart = LearningCurvePlot.build(curves(), "train_mse", "test_mse", "m.s.e.", "m.s.e.", true);
-        Map<String, ?> series = chart.getSeriesMap();
         assertEquals(List.of("w=4 test", "w=4 test 95% CI low", "w=4 test 95% CI high", "w=4 train", "w=64 test", "w=64 train"),
-                List.copyOf(series.keySet()), "one seed (w=64) has no interval lines");
-        assertFalse(chart.getSeriesMap().get("w=4 test 95% CI low").isShowInLegend());
+                seriesNames(chart), "one seed (w=64) has no interval lines");
+        assertFalse(chart.getSeries("w=4 test 95% CI low").isShowInLegend());
         assertFalse(chart.getStyler().isYAxisLogarithmic(), "0.1 .. 1 is one decade: linear axis keeps its labels");
         Table many = curves();
         for (int c = 0; c < LearningCurvePlot.MAX_CONFIGURATIONS_WITH_BANDS; c++) {
@@ -79,7 +77,7 @@ class PlotsTest {
                     java.util.Collections.nCopies(copy.rowCount(), "w=" + (1000 + c))));
             many.append(copy);
         }
-        assertTrue(LearningCurvePlot.build(many, "train_mse", "test_mse", "m", "m", false).getSeriesMap().keySet().stream()
+        assertTrue(seriesNames(LearningCurvePlot.build(many, "train_mse", "test_mse", "m", "m", false)).stream()
                 .noneMatch(name -> name.contains("CI")), "no interval lines for more than four configurations");
         rendersHeadless(chart);
     }
@@ -92,9 +90,9 @@ class PlotsTest {
                 OptionalDouble.of(64));
         XYChart xy = assertInstanceOf(XYChart.class, chart);
         assertTrue(xy.getStyler().isXAxisLogarithmic());
-        assertEquals(List.of("test", "train", "measured optimum: 64", "chapter's optimum: 64"), List.copyOf(xy.getSeriesMap().keySet()));
-        assertEquals(64, xy.getSeriesMap().get("measured optimum: 64").getXMin());
-        assertEquals(0.27, xy.getSeriesMap().get("measured optimum: 64").getYMax(), 1e-12);
+        assertEquals(List.of("test", "train", "measured optimum: 64", "chapter's optimum: 64"), seriesNames(xy));
+        assertEquals(64, xy.getSeries("measured optimum: 64").getXMin());
+        assertEquals(0.27, xy.getSeries("measured optimum: 64").getYMax(), 1e-12);
         rendersHeadless(chart);
     }
 
@@ -117,8 +115,8 @@ class PlotsTest {
     @Test
     void timesAgainstBatchSizeUseTwoAxes() throws IOException {
         XYChart chart = UpdateTimePlot.build(perConfiguration(), "model.hidden");
-        assertEquals(0, chart.getSeriesMap().get("time per weight update (us)").getYAxisGroup());
-        assertEquals(1, chart.getSeriesMap().get("time per epoch (s)").getYAxisGroup());
+        assertEquals(0, chart.getSeries("time per weight update (us)").getYAxisGroup());
+        assertEquals(1, chart.getSeries("time per epoch (s)").getYAxisGroup());
         rendersHeadless(chart);
         assertThrows(IllegalArgumentException.class, () -> UpdateTimePlot.build(perConfiguration(), "activation"));
     }
@@ -155,7 +153,7 @@ class PlotsTest {
         }
         XYChart chart = PredictedVsActualPlot.build(Table.create("p", DoubleColumn.create("actual", actual),
                 DoubleColumn.create("predicted", predicted)), "predicted against actual");
-        assertTrue(chart.getSeriesMap().get("test patterns").getXData().length <= PredictedVsActualPlot.MAX_POINTS);
+        assertTrue(chart.getSeries("test patterns").getXData().length <= PredictedVsActualPlot.MAX_POINTS);
         assertTrue(chart.getTitle().contains("every 5th of 6192 test values"), chart.getTitle());
         rendersHeadless(chart);
     }
@@ -167,8 +165,8 @@ class PlotsTest {
         Table chapter = Table.create("c", IntColumn.create("layer", 1, 1), StringColumn.create("kind", "W", "b"),
                 IntColumn.create("row", 1, 0), IntColumn.create("col", 0, 0), DoubleColumn.create("value", -1.1, 0.2));
         CategoryChart chart = WeightsPlot.build(learnt, chapter, "weights");
-        assertEquals(List.of("W1[1,1]", "W1[2,1]", "b1[1]"), chart.getSeriesMap().get("measured").getXData());
-        assertEquals(List.of(0.0, -1.1, 0.2), chart.getSeriesMap().get("chapter").getYData());
+        assertEquals(List.of("W1[1,1]", "W1[2,1]", "b1[1]"), chart.getSeries("measured").getXData());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.0, -1.1, 0.2}, chart.getSeries("chapter").getYData(), 0.0);
         rendersHeadless(chart);
     }
 
@@ -193,5 +191,10 @@ class PlotsTest {
             }
         }
         assertTrue(coloured > 20, "series are drawn in colour, found " + coloured + " coloured samples");
+    }
+
+    /** The chart's series names in the order they were added. */
+    private static List<String> seriesNames(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        return chart.getSeriesCollection().stream().map(org.knowm.xchart.internal.series.Series::getName).toList();
     }
 }
