@@ -1,5 +1,7 @@
 package ffnlab.backend;
 
+import ffnlab.data.Examples;
+
 /**
  * The result of a forward pass over a set of patterns (no update).
  *
@@ -23,5 +25,59 @@ public record Evaluation(int rows, int outputs, double rawLoss, long correct) {
     /** Fraction of patterns classified correctly. */
     public double accuracy() {
         return (double) correct / rows;
+    }
+
+    /**
+     * Sums a forward pass chunk by chunk: for each pattern, the raw loss (squared error from Y, or the
+     * cross-entropy from U with log-sum-exp) and, for classification, whether arg-max U equals the label
+     * (the first maximum wins ties). Host engines share it, so every backend counts the same way.
+     */
+    public static final class Sum {
+        private final Examples data;
+        private double raw;
+        private long correct;
+
+        public Sum(Examples data) {
+            this.data = data;
+        }
+
+        /**
+         * Adds patterns {@code start .. start + rows - 1} of the data, whose output-layer U^L and Y = f(U^L)
+         * (row-major, rows x K) are given.
+         */
+        public void add(float[] u, float[] y, int start, int rows) {
+            int k = data.outputs();
+            for (int p = 0; p < rows; p++) {
+                int row = p * k;
+                if (data.isClassification()) {
+                    int label = data.labels()[start + p];
+                    int best = 0;
+                    float max = u[row];
+                    for (int j = 1; j < k; j++) {
+                        if (u[row + j] > max) {
+                            max = u[row + j];
+                            best = j;
+                        }
+                    }
+                    if (best == label) {
+                        correct++;
+                    }
+                    double sum = 0;
+                    for (int j = 0; j < k; j++) {
+                        sum += Math.exp(u[row + j] - max);
+                    }
+                    raw -= u[row + label] - max - Math.log(sum);
+                } else {
+                    for (int j = 0; j < k; j++) {
+                        double e = data.targets()[(start + p) * k + j] - y[row + j];
+                        raw += e * e;
+                    }
+                }
+            }
+        }
+
+        public Evaluation total() {
+            return new Evaluation(data.rows(), data.outputs(), raw, correct);
+        }
     }
 }

@@ -140,45 +140,14 @@ final class HostTrainingEngine implements TrainingEngine {
         int chunk = Math.min(EVALUATION_CHUNK, Math.max(data.rows(), 1));
         Workspace ws = workspace(chunk);
         int n = arch.inputs();
-        int k = arch.outputs();
-        int depth = arch.depth();
-        double raw = 0;
-        long correct = 0;
+        Evaluation.Sum sum = new Evaluation.Sum(data);
         for (int start = 0; start < data.rows(); start += chunk) {
             int rows = Math.min(chunk, data.rows() - start);
             System.arraycopy(data.x(), start * n, ws.x, 0, rows * n);
             forward(ws, rows);
-            float[] y = ws.h[depth];
-            float[] u = ws.u[depth];
-            for (int p = 0; p < rows; p++) {
-                int row = p * k;
-                if (data.isClassification()) {
-                    int label = data.labels()[start + p];
-                    int best = 0;
-                    float max = u[row];
-                    for (int j = 1; j < k; j++) {
-                        if (u[row + j] > max) {
-                            max = u[row + j];
-                            best = j;
-                        }
-                    }
-                    if (best == label) {
-                        correct++;
-                    }
-                    double sum = 0;
-                    for (int j = 0; j < k; j++) {
-                        sum += Math.exp(u[row + j] - max);
-                    }
-                    raw -= u[row + label] - max - Math.log(sum);
-                } else {
-                    for (int j = 0; j < k; j++) {
-                        double e = data.targets()[(start + p) * k + j] - y[row + j];
-                        raw += e * e;
-                    }
-                }
-            }
+            sum.add(ws.u[arch.depth()], ws.h[arch.depth()], start, rows);
         }
-        return new Evaluation(data.rows(), k, raw, correct);
+        return sum.total();
     }
 
     @Override
