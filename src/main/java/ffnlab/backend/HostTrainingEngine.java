@@ -21,7 +21,7 @@ final class HostTrainingEngine implements TrainingEngine {
     private final Parameters theta;
     private final Parameters grad;
     private final OptimiserState optimiser;
-    private Workspace workspace;
+    private BatchWorkspace workspace;
 
     HostTrainingEngine(Backend backend, EngineSpec spec, Examples train) {
         this.backend = backend;
@@ -37,37 +37,9 @@ final class HostTrainingEngine implements TrainingEngine {
         this.optimiser = spec.optimiser().newState(arch);
     }
 
-    /** Buffers for batches of up to {@code capacity} patterns: the batch X, D or labels, U^l, H^l, grad_U^l. */
-    private static final class Workspace {
-        final int capacity;
-        final float[] x;
-        final float[] d;
-        final int[] labels;
-        final float[][] u;
-        final float[][] h;      // h[0] is x
-        final float[][] gradU;
-
-        Workspace(Architecture arch, int capacity) {
-            this.capacity = capacity;
-            int depth = arch.depth();
-            x = new float[capacity * arch.inputs()];
-            d = new float[capacity * arch.outputs()];
-            labels = new int[capacity];
-            u = new float[depth + 1][];
-            h = new float[depth + 1][];
-            gradU = new float[depth + 1][];
-            h[0] = x;
-            for (int l = 1; l <= depth; l++) {
-                u[l] = new float[capacity * arch.width(l)];
-                h[l] = new float[capacity * arch.width(l)];
-                gradU[l] = new float[capacity * arch.width(l)];
-            }
-        }
-    }
-
-    private Workspace workspace(int rows) {
+    private BatchWorkspace workspace(int rows) {
         if (workspace == null || workspace.capacity < rows) {
-            workspace = new Workspace(arch, rows);
+            workspace = new BatchWorkspace(arch, rows);
         }
         return workspace;
     }
@@ -76,11 +48,11 @@ final class HostTrainingEngine implements TrainingEngine {
     public double trainEpoch(int[] order, int batchSize) {
         int total = order.length;
         int b = Math.min(Math.max(batchSize, 1), total);
-        Workspace ws = workspace(b);
+        BatchWorkspace ws = workspace(b);
         double raw = 0;
         for (int start = 0; start < total; start += b) {
             int rows = Math.min(b, total - start);
-            gather(order, start, rows, ws);
+            ws.gather(train, order, start, rows);
             forward(ws, rows);
             raw += backward(ws, rows);
             optimiser.step(theta, grad);
@@ -88,22 +60,8 @@ final class HostTrainingEngine implements TrainingEngine {
         return raw;
     }
 
-    private void gather(int[] order, int start, int rows, Workspace ws) {
-        int n = arch.inputs();
-        int k = arch.outputs();
-        for (int i = 0; i < rows; i++) {
-            int r = order[start + i];
-            System.arraycopy(train.x(), r * n, ws.x, i * n, n);
-            if (train.isClassification()) {
-                ws.labels[i] = train.labels()[r];
-            } else {
-                System.arraycopy(train.targets(), r * k, ws.d, i * k, k);
-            }
-        }
-    }
-
     /** U^l = H^{l-1} W^l + B^l, H^l = f^l(U^l), l = 1..L. */
-    private void forward(Workspace ws, int rows) {
+    private void forward(BatchWorkspace ws, int rows) {
         for (int l = 1; l <= arch.depth(); l++) {
             int in = arch.width(l - 1);
             int out = arch.width(l);
@@ -113,7 +71,7 @@ final class HostTrainingEngine implements TrainingEngine {
     }
 
     /** grad_{U^L} J, then (D) down to layer 1, with grad_W and grad_b of every layer. Returns the raw loss. */
-    private double backward(Workspace ws, int rows) {
+    private double backward(BatchWorkspace ws, int rows) {
         int depth = arch.depth();
         int k = arch.outputs();
         float scale = (float) spec.reduction().gradientScale(spec.loss(), rows, k);
@@ -138,7 +96,7 @@ final class HostTrainingEngine implements TrainingEngine {
     @Override
     public Evaluation evaluate(Examples data) {
         int chunk = Math.min(EVALUATION_CHUNK, Math.max(data.rows(), 1));
-        Workspace ws = workspace(chunk);
+        BatchWorkspace ws = workspace(chunk);
         int n = arch.inputs();
         Evaluation.Sum sum = new Evaluation.Sum(data);
         for (int start = 0; start < data.rows(); start += chunk) {
@@ -153,7 +111,7 @@ final class HostTrainingEngine implements TrainingEngine {
     @Override
     public float[] predict(float[] x, int rows) {
         int chunk = Math.min(EVALUATION_CHUNK, Math.max(rows, 1));
-        Workspace ws = workspace(chunk);
+        BatchWorkspace ws = workspace(chunk);
         int n = arch.inputs();
         int k = arch.outputs();
         float[] out = new float[rows * k];

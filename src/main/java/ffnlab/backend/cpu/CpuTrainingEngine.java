@@ -1,6 +1,7 @@
 package ffnlab.backend.cpu;
 
 import ffnlab.backend.EngineSpec;
+import ffnlab.backend.BatchWorkspace;
 import ffnlab.backend.Evaluation;
 import ffnlab.backend.TrainingEngine;
 import ffnlab.data.Examples;
@@ -69,7 +70,7 @@ final class CpuTrainingEngine implements TrainingEngine {
 
     /** One update on the patterns order[start .. start+rows); returns the batch's raw loss. */
     private double step(int[] order, int start, int rows, BatchWorkspace ws) {
-        gather(order, start, rows, ws);
+        ws.gather(train, order, start, rows);
         forward.run(theta, ws, rows);
         int depth = arch.depth();
         int k = arch.outputs();
@@ -82,21 +83,6 @@ final class CpuTrainingEngine implements TrainingEngine {
             optimiser.step(theta, grad);
         }
         return raw;
-    }
-
-    private void gather(int[] order, int start, int rows, BatchWorkspace ws) {
-        int n = arch.inputs();
-        int k = arch.outputs();
-        float[] x = train.x();
-        for (int i = 0; i < rows; i++) {
-            int r = order[start + i];
-            System.arraycopy(x, r * n, ws.x, i * n, n);
-            if (train.isClassification()) {
-                ws.labels[i] = train.labels()[r];
-            } else {
-                System.arraycopy(train.targets(), r * k, ws.d, i * k, k);
-            }
-        }
     }
 
     @Override

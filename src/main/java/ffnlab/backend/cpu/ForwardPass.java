@@ -1,5 +1,6 @@
 package ffnlab.backend.cpu;
 
+import ffnlab.backend.BatchWorkspace;
 import ffnlab.nn.Activation;
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
