@@ -35,6 +35,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Tribuo logs through java.util.logging: route it into Log4j2 (console and results/<exp>/run.log),
+        // with JUL's levels following Log4j2's configuration.
+        org.apache.logging.log4j.jul.Log4jBridgeHandler.install(true, null, true);
         int status = run(args, System.out, System.err);
         System.out.flush();
         if (status != 0) {
