@@ -49,7 +49,7 @@ public interface Backend {
      * one operation of this interface at a time; a backend may return its own (fused, or on a device).
      */
     default TrainingEngine open(EngineSpec spec, Examples train) {
-        return new HostTrainingEngine(this, spec, train);
+        return new OperationsEngine(this, spec, train);
     }
 
     /** Releases threads or device resources held by the backend itself (not by its engines). */

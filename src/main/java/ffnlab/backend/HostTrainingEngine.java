@@ -3,28 +3,28 @@ package ffnlab.backend;
 import ffnlab.data.Examples;
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
-import ffnlab.nn.optim.OptimiserState;
 
 /**
- * The chapter's mini-batch loop on the host, one {@link Backend} operation at a time:
- * gather a batch, forward (U^l = H^{l-1} W^l + B^l, H^l = f^l(U^l)), output gradient, backward
- * (equation (D)), weight gradients, optimiser step. All workspaces are allocated once, for the largest
- * batch, so a steady-state step allocates nothing.
+ * The chapter's mini-batch loop on the host, written once: for each batch of the epoch's order, gather it
+ * into the reused {@link BatchWorkspace}, run {@link #forward} (U^l = H^{l-1} W^l + B^l, H^l = f^l(U^l)),
+ * then {@link #update} (output gradient, backward by equation (D), weight gradients, optimiser step).
+ * Evaluation and prediction run the same {@link #forward} in chunks. Subclasses say how the two hooks are
+ * computed: {@link OperationsEngine} one {@link Backend} operation at a time, the cpu backend fused and
+ * multithreaded. Workspaces are allocated once, for the largest batch, so a steady-state step allocates nothing.
  */
-final class HostTrainingEngine implements TrainingEngine {
+public abstract class HostTrainingEngine implements TrainingEngine {
     private static final int EVALUATION_CHUNK = 1024;
 
-    private final Backend backend;
-    private final EngineSpec spec;
-    private final Architecture arch;
-    private final Examples train;
-    private final Parameters theta;
-    private final Parameters grad;
-    private final OptimiserState optimiser;
+    protected final EngineSpec spec;
+    protected final Architecture arch;
+    protected final Examples train;
+    /** theta: the parameters being trained. */
+    protected final Parameters theta;
+    /** grad_theta J of the current batch. */
+    protected final Parameters grad;
     private BatchWorkspace workspace;
 
-    HostTrainingEngine(Backend backend, EngineSpec spec, Examples train) {
-        this.backend = backend;
+    protected HostTrainingEngine(EngineSpec spec, Examples train) {
         this.spec = spec;
         this.arch = spec.architecture();
         if (train.features() != arch.inputs() || train.outputs() != arch.outputs()) {
@@ -34,7 +34,20 @@ final class HostTrainingEngine implements TrainingEngine {
         this.train = train;
         this.theta = spec.initial().copy();
         this.grad = new Parameters(arch);
-        this.optimiser = spec.optimiser().newState(arch);
+    }
+
+    /** U^l and H^l, l = 1..L, of the first {@code rows} patterns of {@code ws.x} under theta. */
+    protected abstract void forward(BatchWorkspace ws, int rows);
+
+    /**
+     * After {@link #forward} on a gathered batch of {@code rows} patterns: grad_{U^L} J, backpropagation,
+     * and one optimiser step on theta. Returns the batch's raw loss (see {@link Backend#outputGradient}).
+     */
+    protected abstract double update(BatchWorkspace ws, int rows);
+
+    /** The reduction's factor for a batch of {@code rows} patterns (see {@link ffnlab.nn.Reduction}). */
+    protected final float gradientScale(int rows) {
+        return (float) spec.reduction().gradientScale(spec.loss(), rows, arch.outputs());
     }
 
     private BatchWorkspace workspace(int rows) {
@@ -45,7 +58,7 @@ final class HostTrainingEngine implements TrainingEngine {
     }
 
     @Override
-    public double trainEpoch(int[] order, int batchSize) {
+    public final double trainEpoch(int[] order, int batchSize) {
         int total = order.length;
         int b = Math.min(Math.max(batchSize, 1), total);
         BatchWorkspace ws = workspace(b);
@@ -54,47 +67,13 @@ final class HostTrainingEngine implements TrainingEngine {
             int rows = Math.min(b, total - start);
             ws.gather(train, order, start, rows);
             forward(ws, rows);
-            raw += backward(ws, rows);
-            optimiser.step(theta, grad);
-        }
-        return raw;
-    }
-
-    /** U^l = H^{l-1} W^l + B^l, H^l = f^l(U^l), l = 1..L. */
-    private void forward(BatchWorkspace ws, int rows) {
-        for (int l = 1; l <= arch.depth(); l++) {
-            int in = arch.width(l - 1);
-            int out = arch.width(l);
-            backend.gemm(false, false, rows, out, in, 1f, ws.h[l - 1], theta.weights(l), 0f, ws.u[l]);
-            backend.biasActivation(arch.activation(l), ws.u[l], theta.biases(l), ws.h[l], rows, out);
-        }
-    }
-
-    /** grad_{U^L} J, then (D) down to layer 1, with grad_W and grad_b of every layer. Returns the raw loss. */
-    private double backward(BatchWorkspace ws, int rows) {
-        int depth = arch.depth();
-        int k = arch.outputs();
-        float scale = (float) spec.reduction().gradientScale(spec.loss(), rows, k);
-        double raw = backend.outputGradient(spec.loss(), arch.output(), ws.u[depth], ws.h[depth],
-                train.isClassification() ? null : ws.d, train.isClassification() ? ws.labels : null,
-                rows, k, scale, ws.gradU[depth]);
-        for (int l = depth; l >= 1; l--) {
-            int in = arch.width(l - 1);
-            int out = arch.width(l);
-            // grad_{W^l} J = (H^{l-1})^T grad_{U^l} J ; grad_{b^l} J = (grad_{U^l} J)^T 1_P
-            backend.gemm(true, false, in, out, rows, 1f, ws.h[l - 1], ws.gradU[l], 0f, grad.weights(l));
-            backend.columnSums(ws.gradU[l], rows, out, grad.biases(l));
-            if (l > 1) {
-                // grad_{U^{l-1}} J = (grad_{U^l} J) (W^l)^T . f^{l-1}'(U^{l-1})
-                backend.gemm(false, true, rows, in, out, 1f, ws.gradU[l], theta.weights(l), 0f, ws.gradU[l - 1]);
-                backend.activationBackward(arch.activation(l - 1), ws.h[l - 1], ws.gradU[l - 1], rows, in);
-            }
+            raw += update(ws, rows);
         }
         return raw;
     }
 
     @Override
-    public Evaluation evaluate(Examples data) {
+    public final Evaluation evaluate(Examples data) {
         int chunk = Math.min(EVALUATION_CHUNK, Math.max(data.rows(), 1));
         BatchWorkspace ws = workspace(chunk);
         int n = arch.inputs();
@@ -109,7 +88,7 @@ final class HostTrainingEngine implements TrainingEngine {
     }
 
     @Override
-    public float[] predict(float[] x, int rows) {
+    public final float[] predict(float[] x, int rows) {
         int chunk = Math.min(EVALUATION_CHUNK, Math.max(rows, 1));
         BatchWorkspace ws = workspace(chunk);
         int n = arch.inputs();
@@ -125,13 +104,13 @@ final class HostTrainingEngine implements TrainingEngine {
     }
 
     @Override
-    public Parameters parameters() {
+    public final Parameters parameters() {
         return theta.copy();
     }
 
-    @Override
-    public String device() {
-        return backend.name() + ", " + spec.threads() + (spec.threads() == 1 ? " thread" : " threads");
+    /** "<what>, N thread(s)". */
+    protected final String withThreads(String what) {
+        return what + ", " + spec.threads() + (spec.threads() == 1 ? " thread" : " threads");
     }
 
     @Override
