@@ -3,6 +3,7 @@ package ffnlab.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ffnlab.backend.cpu.BiasStepSignFault;
 import ffnlab.gate.GateRun;
 import ffnlab.spec.Profile;
 import java.io.ByteArrayOutputStream;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gate catches a real bug: housing-ffn under {@code -Dprofile=ci}, checked against its committed baseline,
- * FAILS when the hidden layer's bias gradient has the wrong sign, and PASSES with the same backend decorator
- * and no fault (so the failure is the bug's, not the seam's).
+ * FAILS when the hidden layer's bias step has the wrong sign inside the cpu engine that production trials run,
+ * and PASSES through the same engine subclass with no fault (so the failure is the bug's, not the seam's).
  */
 class InjectedFaultGateTest {
     private static final Logger LOG = LogManager.getLogger();
@@ -37,7 +38,7 @@ class InjectedFaultGateTest {
         // 2026-11-26, its wrong sign moves the test m.s.e. by only 1% in 15 epochs, inside the 2% floor, because the
         // hidden layer compensates for a drifting output offset.)
         ExperimentRun run = new ExperimentRun(options, data,
-                (kind, threads) -> new BiasGradientSignFault(BackendChoice.open(kind, threads), 10, fault));
+                (kind, threads) -> new BiasStepSignFault(threads, 10, fault));
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         int status = new GateRun(options, run, data).check(EXPERIMENT, new PrintStream(text, true, StandardCharsets.UTF_8));
         String out = text.toString(StandardCharsets.UTF_8);

@@ -12,9 +12,10 @@ import ffnlab.nn.optim.OptimiserState;
  * gradient, {@link BackwardPass}, update) on a {@link WorkerTeam} of {@code spec.threads()} threads. Plain SGD
  * is fused into the weight-gradient GEMMs; momentum and Adam use the optimiser state of
  * {@code ffnlab.nn.optim} on the gradients. The loop, evaluation and workspaces are
- * {@link HostTrainingEngine}'s; the training set is read in place (never copied).
+ * {@link HostTrainingEngine}'s; the training set is read in place (never copied). Not final only so that a
+ * test can inject a fault into the engine that production trials run.
  */
-final class CpuTrainingEngine extends HostTrainingEngine {
+class CpuTrainingEngine extends HostTrainingEngine {
     private final OptimiserState optimiser;
     private final WorkerTeam team;
     private final ForwardPass forwardPass;
