@@ -93,7 +93,7 @@ public final class TrialRunner {
             validation = train.slice(train.rows() - held, train.rows());
             train = train.slice(0, train.rows() - held);
         }
-        Backend backend = backends.open(c.backend(), threads);
+        Backend backend = backends.open(trial.backend(), threads);
         TrainingResult result;
         String predictions;
         try {
@@ -109,7 +109,8 @@ public final class TrialRunner {
             dir.write(TrialDirectory.PARAMETERS, ParametersCsv.write(result.parameters()));
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(threads, backend.name(), result.device(), d.sha256(), started, Instant.now()));
+        dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(trial.engine(), threads, backend.name(), result.device(), d.sha256(),
+                started, Instant.now()));
         Map<String, Object> summary = TrialSummary.of(result.epochs(), result.divergedAtEpoch(), d.task() == ffnlab.data.Task.CLASSIFICATION,
                 orig, wall, result.parameters().sha256());
         dir.writeYaml(TrialDirectory.SUMMARY, summary);
@@ -127,6 +128,9 @@ public final class TrialRunner {
     static Map<String, Object> trialYaml(TrialSpec trial) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("id", trial.id());
+        t.put("id_ignoring_engine", trial.idIgnoringEngine());
+        t.put("engine_fingerprint", trial.engine());
+        t.put("backend", trial.backend());
         t.put("experiment", trial.experiment());
         t.put("seed", trial.seed());
         t.put("coordinates", trial.coordinates());

@@ -241,6 +241,7 @@ public final class ResultsFixture {
                 + (coordinates.isEmpty() ? " {}\n" : "\n" + c) + "config:\n  dataset: {source: x}\n  model: {hidden: 10}\n"
                 + "  training: {epochs: " + epochs + "}\n  backend: {kind: cpu, threads: 1}\n");
         write(trial, "provenance.yaml", """
+                engine_fingerprint: e1e2e3e4e5e6e7e8
                 git_commit: 0cb58dd
                 git_dirty: false
                 jdk: 25.0.1
