@@ -76,23 +76,18 @@ public final class TrialRunner {
 
     private TrialOutcome train(TrialSpec trial, TrialDirectory dir, int threads, EpochListener listener, long start) {
         TrialConfig c = trial.config();
-        PreparedData d = data.load(c);
         if (!c.text("model.kind").equals("ffn")) {
-            return BaselineTrial.run(trial, dir, d, start);
+            return BaselineTrial.run(trial, dir, data.load(c), start);
         }
+        TrainingData split = data.forTraining(c);
+        PreparedData d = split.data();
         Instant started = Instant.now();
         dir.writeYaml(TrialDirectory.TRIAL, trialYaml(trial));
         Architecture arch = Architecture.of(c.activation(), c.output(), c.widths(d.train().features(), d.train().outputs()));
         TrainingConfig tc = new TrainingConfig(arch, initialiser(c), c.loss(), c.reduction(), optimiser(c), c.batchSize(),
                 c.epochs(), trial.seed(), c.integer("training.early_stopping"));
         Examples train = d.train();
-        Examples validation = null;
-        double vf = c.number("dataset.validation_fraction");
-        if (vf > 0) {
-            int held = (int) Math.floor(train.rows() * vf);
-            validation = train.slice(train.rows() - held, train.rows());
-            train = train.slice(0, train.rows() - held);
-        }
+        Examples validation = split.validation();
         Backend backend = backends.open(trial.backend(), threads);
         TrainingResult result;
         String predictions;
