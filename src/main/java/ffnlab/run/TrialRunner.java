@@ -32,7 +32,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * Runs one trial and records it: takes the trial's lock (or reports it busy), clears what an interrupted run
  * left, trains, then writes trial.yaml, metrics.csv, predictions.csv, parameters.csv (small networks),
- * provenance.yaml and, last, summary.yaml. A diverging loss is recorded as status diverged at its epoch.
+ * provenance.yaml and, last, summary.yaml. A divergent loss ({@link ffnlab.train.Divergence}) is recorded as status
+ * diverged at its epoch.
  */
 public final class TrialRunner {
     private static final Logger LOG = LogManager.getLogger();
@@ -106,7 +107,7 @@ public final class TrialRunner {
         double wall = (System.nanoTime() - start) / 1e9;
         dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(trial.engine(), threads, backend.name(), result.device(), d.sha256(),
                 started, Instant.now()));
-        Map<String, Object> summary = TrialSummary.of(result.epochs(), result.divergedAtEpoch(), d.task() == ffnlab.data.Task.CLASSIFICATION,
+        Map<String, Object> summary = TrialSummary.of(result.epochs(), result.finalEpoch(), result.divergedAtEpoch(), d.task() == ffnlab.data.Task.CLASSIFICATION,
                 orig, wall, result.parameters().sha256());
         dir.writeYaml(TrialDirectory.SUMMARY, summary);
         if (result.diverged()) {
@@ -114,9 +115,9 @@ public final class TrialRunner {
             return new TrialOutcome(trial, TrialOutcome.Status.DIVERGED, "diverged at epoch " + result.divergedAtEpoch(), wall);
         }
         String error = d.task() == ffnlab.data.Task.CLASSIFICATION
-                ? String.format(java.util.Locale.ROOT, "test_accuracy %.4f", result.last().testAccuracy())
-                : d.test() == null ? String.format(java.util.Locale.ROOT, "train_mse %.4g", result.last().trainMse())
-                : String.format(java.util.Locale.ROOT, "test_mse %.4g", result.last().testMse());
+                ? String.format(java.util.Locale.ROOT, "test_accuracy %.4f", result.atFinalEpoch().testAccuracy())
+                : d.test() == null ? String.format(java.util.Locale.ROOT, "train_mse %.4g", result.atFinalEpoch().trainMse())
+                : String.format(java.util.Locale.ROOT, "test_mse %.4g", result.atFinalEpoch().testMse());
         return new TrialOutcome(trial, TrialOutcome.Status.FINISHED, error, wall);
     }
 
