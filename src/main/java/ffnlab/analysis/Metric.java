@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The summary quantities of one trial that are aggregated over seeds, named as in summary.yaml (the project's one
  * snake_case vocabulary, units in the name: {@code _s} seconds, {@code _us} microseconds, {@code _orig} the data's
- * original units). Per-epoch column names of metrics.csv are the constants below.
+ * original units). The {@code final_} metrics are all of one epoch, {@code final_epoch}; {@code best_test_} ones are
+ * the best over the epochs (m.s.e. lowest, accuracy highest). Per-epoch column names of metrics.csv are the constants below.
  */
 public enum Metric {
     FINAL_TRAIN_LOSS("final_train_loss", "final train loss"),
@@ -16,8 +17,10 @@ public enum Metric {
     FINAL_TEST_MSE_ORIG("final_test_mse_orig", "final test m.s.e. (original units)"),
     FINAL_TRAIN_ACCURACY("final_train_accuracy", "final train accuracy"),
     FINAL_TEST_ACCURACY("final_test_accuracy", "final test accuracy"),
-    BEST_TEST_ERROR("best_test_error", "best test error"),
-    BEST_EPOCH("best_epoch", "epoch of the best test error"),
+    FINAL_EPOCH("final_epoch", "epoch of the final metrics (restored by early stopping, else the last)"),
+    BEST_TEST_MSE("best_test_mse", "lowest test m.s.e. over the epochs (scaled)"),
+    BEST_TEST_ACCURACY("best_test_accuracy", "highest test accuracy over the epochs"),
+    BEST_TEST_EPOCH("best_test_epoch", "epoch of the best test m.s.e. or accuracy"),
     MEAN_EPOCH_TIME_S("mean_epoch_time_s", "time per epoch, s"),
     MEAN_UPDATE_TIME_US("mean_update_time_us", "time per weight update, us");
 

@@ -75,7 +75,8 @@ public final class Main {
 
     private static RunOptions options(CommandLine cl) {
         Map<String, ffnlab.spec.Node> overrides = cl.set() == null ? Map.of() : Overrides.parse(cl.set(), "-Dset");
-        return new RunOptions(cl.experiments(), cl.results(), Profile.parse(cl.profile()), overrides, cl.fresh(), cl.threads());
+        return new RunOptions(cl.experiments(), cl.results(), Profile.parse(cl.profile()), overrides, cl.fresh(), cl.threads(),
+                RunOptions.Reuse.parse(System.getProperty("reuse", "same")));
     }
 
     private static int runExperiment(CommandLine cl, PrintStream out, PrintStream err) {

@@ -8,6 +8,7 @@ import ffnlab.run.Progress;
 import ffnlab.run.Provenance;
 import ffnlab.run.RunOptions;
 import ffnlab.run.RunReport;
+import ffnlab.sweep.EngineFingerprint;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The {@code check} command: runs an experiment's trials (finished ones are reused), collects the gated
+ * The {@code check} command: runs an experiment's trials (finished ones of this build's code are reused), collects the gated
  * metrics per configuration ({@link Outcomes}) and compares them with
  * {@code <experiments>/baselines/<results-name>.csv} ({@link Gate}); or, with {@code record}, writes that file.
  * Exit statuses: 0 passed (or recorded), 1 a configuration is worse than its margin (or, when recording, a
@@ -91,8 +92,17 @@ public final class GateRun {
         return 0;
     }
 
-    /** Runs (or reuses) the trials and collects the gated metrics. */
+    /**
+     * Runs the trials, reusing only those this build's code trained (their ids carry its engine fingerprint), and
+     * collects the gated metrics.
+     *
+     * @throws IllegalArgumentException when the options ask to reuse trials of other code
+     */
     public Measurement measure(String experiment) {
+        if (options.reuse() != RunOptions.Reuse.SAME_ENGINE) {
+            throw new IllegalArgumentException("check and record train with this build's code; they never reuse trials of other code "
+                    + "(drop -Dreuse=any)");
+        }
         ExperimentRun.Plan plan = run.plan(experiment);
         boolean classification = data.load(plan.trials().getFirst().config()).task() == Task.CLASSIFICATION;
         GateSettings settings = GateSettings.of(plan.spec().baseline(), classification,
@@ -111,7 +121,8 @@ public final class GateRun {
         c.add("ffnlab accuracy baseline of " + options.resultsName(experiment) + " (" + m.settings().metrics().size()
                 + " metric(s) per configuration; check it with the same command and -Dcheck=true / check)");
         c.add("command: " + command);
-        c.add("git_commit: " + host.get("git_commit") + " (dirty: " + host.get("git_dirty") + ")");
+        c.add("git_commit: " + host.get("git_commit") + " (dirty: " + host.get("git_dirty") + "); engine_fingerprint: "
+                + EngineFingerprint.current());
         c.add("date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         c.add("jdk: " + host.get("jdk") + "; os: " + host.get("os"));
         c.add("machine: " + host.get("cpu_model") + ", " + host.get("cores") + " cores, thread budget " + options.threads());

@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
  */
 public final class ExperimentPage {
     /** Provenance keys shown, in order. */
-    private static final List<String> PROVENANCE = List.of("git_commit", "git_dirty", "backend", "device", "threads",
+    private static final List<String> PROVENANCE = List.of("engine_fingerprint", "git_commit", "git_dirty", "backend", "device", "threads",
             "cpu_model", "cores", "os", "jdk", "data_sha256");
 
     private ExperimentPage() {
@@ -163,6 +163,27 @@ public final class ExperimentPage {
             h.append("<tr><th>").append(escape(key)).append("</th><td class=\"text\">")
                     .append(escape(values.isEmpty() ? "(not recorded)" : String.join("; ", values))).append("</td></tr>\n");
         }
+        h.append("</tbody></table>\n");
+        code(h, f);
+    }
+
+    /** Which code trained which trials: one row per engine fingerprint and git commit, with the trials' ids. */
+    private static void code(StringBuilder h, ExperimentFindings f) {
+        java.util.Map<String, List<String>> trialsByCode = new java.util.TreeMap<>();
+        for (FinishedTrial t : f.results().trials()) {
+            String code = t.provenance().string("engine_fingerprint", "(not recorded)") + "\u0000"
+                    + t.provenance().string("git_commit", "(not recorded)") + "\u0000" + t.provenance().string("git_dirty", "(not recorded)");
+            trialsByCode.computeIfAbsent(code, k -> new ArrayList<>()).add(t.id());
+        }
+        h.append("<h3 id=\"code\">Code that trained the trials</h3>\n<table><thead><tr><th>engine_fingerprint</th><th>git_commit</th>")
+                .append("<th>git_dirty</th><th>trials</th><th>ids</th></tr></thead><tbody>\n");
+        trialsByCode.forEach((code, ids) -> {
+            String[] parts = code.split("\u0000", -1);
+            h.append("<tr><td class=\"text\"><code>").append(escape(parts[0])).append("</code></td><td class=\"text\">")
+                    .append(escape(parts[1])).append("</td><td class=\"text\">").append(escape(parts[2])).append("</td><td>")
+                    .append(ids.size()).append("</td><td class=\"text\"><code>").append(escape(String.join(" ", ids)))
+                    .append("</code></td></tr>\n");
+        });
         h.append("</tbody></table>\n");
     }
 

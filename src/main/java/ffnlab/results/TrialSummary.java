@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * summary.yaml's content, computed from the epochs: final losses and errors, the best test error (lowest
- * test m.s.e. for regression, highest test accuracy for classification) and its epoch, mean epoch time and
- * time per update (over epochs 2.. when there are several, so the JIT's warm-up epoch does not count),
- * wall time and the final parameters' hash.
+ * summary.yaml's content, computed from the epochs. Every {@code final_*} metric is of one epoch, {@code final_epoch}:
+ * the epoch whose parameters the trial returns (parameters.csv, predictions.csv): the last that ran, or, when
+ * early stopping ended the run, the restored epoch with the lowest validation loss. {@code best_test_mse} is the
+ * lowest test m.s.e. over the epochs (regression; NaN for classification), {@code best_test_accuracy} the highest
+ * test accuracy (classification; NaN for regression), both at {@code best_test_epoch}. Then mean epoch time and time
+ * per update (over epochs 2.. when there are several, so the JIT's warm-up epoch does not count), wall time and the
+ * final parameters' hash.
  */
 public final class TrialSummary {
     private TrialSummary() {
@@ -18,19 +21,24 @@ public final class TrialSummary {
 
     /**
      * @param records          the epochs that ran
-     * @param divergedEpoch    the epoch whose loss became NaN/Inf, or 0
-     * @param classification   whether errors are accuracies
+     * @param finalEpoch       the epoch whose parameters the trial returns (1-based; 0 when none ran)
+     * @param divergedEpoch    the epoch whose loss was divergent, or 0
+     * @param classification   whether the test metric is accuracy (else m.s.e.)
      * @param toOriginal       scaled m.s.e. to original units
      * @param wallTimeS        the trial's wall time, seconds
-     * @param parametersSha256 hash of the final parameters
+     * @param parametersSha256 hash of the returned parameters
      */
-    public static Map<String, Object> of(List<EpochRecord> records, int divergedEpoch, boolean classification,
+    public static Map<String, Object> of(List<EpochRecord> records, int finalEpoch, int divergedEpoch, boolean classification,
                                          DoubleUnaryOperator toOriginal, double wallTimeS, String parametersSha256) {
-        EpochRecord last = records.isEmpty() ? null : records.getLast();
+        if (finalEpoch < 0 || finalEpoch > records.size()) {
+            throw new IllegalArgumentException("final epoch " + finalEpoch + " of " + records.size() + " epochs");
+        }
+        EpochRecord last = finalEpoch == 0 ? null : records.get(finalEpoch - 1);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("status", divergedEpoch > 0 ? "diverged" : "finished");
         s.put("diverged_epoch", divergedEpoch);
         s.put("epochs_run", records.size());
+        s.put("final_epoch", finalEpoch);
         s.put("final_train_loss", last == null ? Double.NaN : last.trainLoss());
         s.put("final_test_loss", last == null ? Double.NaN : last.testLoss());
         s.put("final_train_mse", last == null ? Double.NaN : last.trainMse());
@@ -48,8 +56,9 @@ public final class TrialSummary {
                 bestEpoch = r.epoch();
             }
         }
-        s.put("best_test_error", best);
-        s.put("best_epoch", bestEpoch);
+        s.put("best_test_mse", classification ? Double.NaN : best);
+        s.put("best_test_accuracy", classification ? best : Double.NaN);
+        s.put("best_test_epoch", bestEpoch);
         List<EpochRecord> timed = records.size() > 1 ? records.subList(1, records.size()) : records;
         s.put("mean_epoch_time_s", timed.stream().mapToDouble(EpochRecord::epochTimeS).average().orElse(Double.NaN));
         s.put("mean_update_time_us", timed.stream().mapToDouble(EpochRecord::updateTimeUs).average().orElse(Double.NaN));

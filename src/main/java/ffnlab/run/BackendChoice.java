@@ -12,8 +12,9 @@ import org.apache.logging.log4j.Logger;
  * Maps an experiment's {@code backend.kind} to a {@link Backend}: {@code reference} is the naive oracle,
  * {@code cpu} the multithreaded CPU backend (never touches CUDA), {@code gpu} the CUDA backend (a trial asking
  * for it fails with the reason when this machine has no usable GPU), and {@code auto} the GPU when one is
- * usable, else the CPU. The choice is logged once per kind, with the reason when auto falls back to the CPU;
- * provenance.yaml records the backend and device that actually ran.
+ * usable, else the CPU. {@code auto} is resolved when the trials are planned ({@link #resolve}), so a trial's id
+ * names the backend that trains it; the choice is logged once per kind, with the reason when auto falls back to
+ * the CPU. provenance.yaml records the backend and device that actually ran.
  */
 public final class BackendChoice {
     private static final Logger LOG = LogManager.getLogger();
@@ -22,10 +23,9 @@ public final class BackendChoice {
     private BackendChoice() {
     }
 
-    /** A backend for {@code kind} using {@code threads} threads; the caller closes it. */
+    /** A backend for the resolved {@code kind} (reference, cpu or gpu) using {@code threads} threads; the caller closes it. */
     public static Backend open(String kind, int threads) {
-        String resolved = resolve(kind);
-        Backend backend = switch (resolved) {
+        return switch (resolve(kind)) {
             case "reference" -> new ReferenceBackend();
             case "gpu" -> {
                 Optional<String> reason = GpuBackend.unavailableReason();
@@ -36,23 +36,20 @@ public final class BackendChoice {
             }
             default -> new CpuBackend(threads);
         };
-        if (LOGGED.add(kind)) {
-            if (kind.equals("auto")) {
-                LOG.info("backend 'auto' runs on the {} backend{}", backend.name(),
-                        GpuBackend.unavailableReason().map(r -> " (no GPU: " + r + ")").orElse(""));
-            } else {
-                LOG.info("backend '{}' runs on the {} backend", kind, backend.name());
-            }
-        }
-        return backend;
     }
 
     /** The kind that actually runs: {@code auto} becomes {@code gpu} when a GPU is usable, else {@code cpu}. */
-    static String resolve(String kind) {
-        if (kind.equals("auto")) {
-            return GpuBackend.unavailableReason().isEmpty() ? "gpu" : "cpu";
+    public static String resolve(String kind) {
+        String resolved = kind.equals("auto") ? (GpuBackend.unavailableReason().isEmpty() ? "gpu" : "cpu") : kind;
+        if (LOGGED.add(kind)) {
+            if (kind.equals("auto")) {
+                LOG.info("backend 'auto' runs on the {} backend{}", resolved,
+                        GpuBackend.unavailableReason().map(r -> " (no GPU: " + r + ")").orElse(""));
+            } else {
+                LOG.info("backend '{}' runs on the {} backend", kind, resolved);
+            }
         }
-        return kind;
+        return resolved;
     }
 
     /**
@@ -63,10 +60,5 @@ public final class BackendChoice {
     @FunctionalInterface
     interface Factory {
         Backend open(String kind, int threads);
-    }
-
-    /** Whether trials of this kind need the whole machine (one device: GPU trials run one at a time). */
-    public static boolean exclusive(String kind) {
-        return resolve(kind).equals("gpu");
     }
 }

@@ -37,8 +37,8 @@ final class BaselineTrial {
         }
         dir.write(TrialDirectory.PREDICTIONS, p.toString());
         double wall = (System.nanoTime() - startNanos) / 1e9;
-        dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(1, "tribuo", "tribuo " + kind + " SGD, 1 thread", d.sha256(), started, Instant.now()));
-        Map<String, Object> summary = TrialSummary.of(List.of(record), 0, d.task() == ffnlab.data.Task.CLASSIFICATION,
+        dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(trial.engine(), 1, "tribuo", "tribuo " + kind + " SGD, 1 thread", d.sha256(), started, Instant.now()));
+        Map<String, Object> summary = TrialSummary.of(List.of(record), 1, 0, d.task() == ffnlab.data.Task.CLASSIFICATION,
                 d::mseInOriginalUnits, wall, "none");
         dir.writeYaml(TrialDirectory.SUMMARY, summary);
         String result = d.task() == ffnlab.data.Task.CLASSIFICATION

@@ -5,7 +5,9 @@ import ffnlab.results.ExperimentDirectory;
 import ffnlab.results.ResultsStore;
 import ffnlab.spec.ExperimentFiles;
 import ffnlab.spec.ExperimentSpec;
+import ffnlab.spec.TrialConfig;
 import ffnlab.sweep.Configuration;
+import ffnlab.sweep.EngineFingerprint;
 import ffnlab.sweep.SweepExpander;
 import ffnlab.sweep.TrialSpec;
 import ffnlab.train.EpochListener;
@@ -18,7 +20,9 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * One experiment from file to results: load and validate the spec, load the data, expand the sweep into
- * trials with ids, write experiment.yaml, schedule the trials (skipping finished ones unless fresh).
+ * trials with ids (backend resolved, this build's engine fingerprint), write experiment.yaml, schedule the trials
+ * (skipping finished ones unless fresh). Under {@link RunOptions.Reuse#ANY_ENGINE} the plan takes a finished trial
+ * of other code in place of an unfinished one ({@link OtherEngineTrials}); plan.txt then names that trial.
  */
 public final class ExperimentRun {
     private static final Logger LOG = LogManager.getLogger();
@@ -46,8 +50,18 @@ public final class ExperimentRun {
     public Plan plan(String name) {
         ExperimentSpec spec = new ExperimentFiles(options.experiments()).load(name, options.profile(), options.overrides());
         List<Configuration> configurations = SweepExpander.configurations(spec, data::shape);
-        List<TrialSpec> trials = SweepExpander.trials(spec, configurations, c -> data.load(c).sha256());
-        return new Plan(spec, options.resultsName(name), configurations, trials);
+        List<TrialSpec> trials = SweepExpander.trials(spec, configurations, c -> data.load(c).sha256(), ExperimentRun::backendOf,
+                EngineFingerprint.current());
+        String resultsName = options.resultsName(name);
+        if (options.reuse() == RunOptions.Reuse.ANY_ENGINE && !options.fresh()) {
+            trials = OtherEngineTrials.standIns(trials, new ResultsStore(options.results()).experiment(resultsName));
+        }
+        return new Plan(spec, resultsName, configurations, trials);
+    }
+
+    /** The backend kind that trains a configuration: {@code auto} resolved; tribuo for the linear baselines. */
+    static String backendOf(TrialConfig config) {
+        return config.text("model.kind").equals("ffn") ? BackendChoice.resolve(config.backend()) : "tribuo";
     }
 
     /** Runs the plan's trials (or only {@code onlyId} when not null). */
@@ -98,7 +112,7 @@ public final class ExperimentRun {
         if (!t.config().text("model.kind").equals("ffn")) {
             return 1; // Tribuo's SGD baselines are single-threaded
         }
-        if (BackendChoice.exclusive(t.config().backend())) {
+        if (t.backend().equals("gpu")) {
             return scheduler.budget(); // one device: GPU trials run one at a time
         }
         PreparedData d = data.load(t.config());

@@ -12,8 +12,9 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where and with what a trial ran, for provenance.yaml: git commit and dirty flag, JDK, OS, CPU model, cores,
- * library versions (read once per process), plus the trial's threads, backend, device, data hash and times.
+ * Where and with what a trial ran, for provenance.yaml: the engine fingerprint of the code that trained it, git
+ * commit and dirty flag, JDK, OS, CPU model, cores, library versions (read once per process), plus the trial's
+ * threads, backend, device, data hash and times.
  */
 public final class Provenance {
     private static final Map<String, Object> MACHINE = machine();
@@ -21,8 +22,10 @@ public final class Provenance {
     private Provenance() {
     }
 
-    public static Map<String, Object> of(int threads, String backend, String device, String dataSha256, Instant started, Instant ended) {
+    public static Map<String, Object> of(String engineFingerprint, int threads, String backend, String device, String dataSha256,
+                                         Instant started, Instant ended) {
         Map<String, Object> p = new LinkedHashMap<>();
+        p.put("engine_fingerprint", engineFingerprint);
         p.put("git_commit", MACHINE.get("git_commit"));
         p.put("git_dirty", MACHINE.get("git_dirty"));
         p.put("jdk", MACHINE.get("jdk"));

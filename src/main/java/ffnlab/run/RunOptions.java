@@ -14,13 +14,38 @@ import java.util.Map;
  * @param overrides   -Dset pairs, applied after the profile
  * @param fresh       rerun finished trials
  * @param threads     the thread budget (at least 1)
+ * @param reuse       which finished trials {@code run} takes instead of training
  */
-public record RunOptions(Path experiments, Path results, Profile profile, Map<String, Node> overrides, boolean fresh, int threads) {
+public record RunOptions(Path experiments, Path results, Profile profile, Map<String, Node> overrides, boolean fresh, int threads,
+                         Reuse reuse) {
+    /** Which finished trials stand for a planned trial. */
+    public enum Reuse {
+        /** only a trial trained by this build's code (the same id): the default, and always for check and record */
+        SAME_ENGINE,
+        /** also a trial of the same configuration, seed, data and backend trained by other code ({@code -Dreuse=any}) */
+        ANY_ENGINE;
+
+        /** Parses {@code same} or {@code any}; the message names both. */
+        public static Reuse parse(String text) {
+            return switch (text) {
+                case "same" -> SAME_ENGINE;
+                case "any" -> ANY_ENGINE;
+                default -> throw new IllegalArgumentException("reuse: expected same or any, got '" + text + "'");
+            };
+        }
+    }
+
     public RunOptions {
         overrides = Map.copyOf(overrides);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        java.util.Objects.requireNonNull(reuse, "reuse");
+    }
+
+    /** Options that reuse only trials trained by this build's code. */
+    public RunOptions(Path experiments, Path results, Profile profile, Map<String, Node> overrides, boolean fresh, int threads) {
+        this(experiments, results, profile, overrides, fresh, threads, Reuse.SAME_ENGINE);
     }
 
     /** results/&lt;experiment&gt; for the file as written, results/&lt;experiment&gt;-&lt;profile&gt; under a profile. */

@@ -32,7 +32,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * Runs one trial and records it: takes the trial's lock (or reports it busy), clears what an interrupted run
  * left, trains, then writes trial.yaml, metrics.csv, predictions.csv, parameters.csv (small networks),
- * provenance.yaml and, last, summary.yaml. A diverging loss is recorded as status diverged at its epoch.
+ * provenance.yaml and, last, summary.yaml. A divergent loss ({@link ffnlab.train.Divergence}) is recorded as status
+ * diverged at its epoch.
  */
 public final class TrialRunner {
     private static final Logger LOG = LogManager.getLogger();
@@ -76,24 +77,19 @@ public final class TrialRunner {
 
     private TrialOutcome train(TrialSpec trial, TrialDirectory dir, int threads, EpochListener listener, long start) {
         TrialConfig c = trial.config();
-        PreparedData d = data.load(c);
         if (!c.text("model.kind").equals("ffn")) {
-            return BaselineTrial.run(trial, dir, d, start);
+            return BaselineTrial.run(trial, dir, data.load(c), start);
         }
+        TrainingData split = data.forTraining(c);
+        PreparedData d = split.data();
         Instant started = Instant.now();
         dir.writeYaml(TrialDirectory.TRIAL, trialYaml(trial));
         Architecture arch = Architecture.of(c.activation(), c.output(), c.widths(d.train().features(), d.train().outputs()));
         TrainingConfig tc = new TrainingConfig(arch, initialiser(c), c.loss(), c.reduction(), optimiser(c), c.batchSize(),
                 c.epochs(), trial.seed(), c.integer("training.early_stopping"));
         Examples train = d.train();
-        Examples validation = null;
-        double vf = c.number("dataset.validation_fraction");
-        if (vf > 0) {
-            int held = (int) Math.floor(train.rows() * vf);
-            validation = train.slice(train.rows() - held, train.rows());
-            train = train.slice(0, train.rows() - held);
-        }
-        Backend backend = backends.open(c.backend(), threads);
+        Examples validation = split.validation();
+        Backend backend = backends.open(trial.backend(), threads);
         TrainingResult result;
         String predictions;
         try {
@@ -109,8 +105,9 @@ public final class TrialRunner {
             dir.write(TrialDirectory.PARAMETERS, ParametersCsv.write(result.parameters()));
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(threads, backend.name(), result.device(), d.sha256(), started, Instant.now()));
-        Map<String, Object> summary = TrialSummary.of(result.epochs(), result.divergedAtEpoch(), d.task() == ffnlab.data.Task.CLASSIFICATION,
+        dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(trial.engine(), threads, backend.name(), result.device(), d.sha256(),
+                started, Instant.now()));
+        Map<String, Object> summary = TrialSummary.of(result.epochs(), result.finalEpoch(), result.divergedAtEpoch(), d.task() == ffnlab.data.Task.CLASSIFICATION,
                 orig, wall, result.parameters().sha256());
         dir.writeYaml(TrialDirectory.SUMMARY, summary);
         if (result.diverged()) {
@@ -118,15 +115,18 @@ public final class TrialRunner {
             return new TrialOutcome(trial, TrialOutcome.Status.DIVERGED, "diverged at epoch " + result.divergedAtEpoch(), wall);
         }
         String error = d.task() == ffnlab.data.Task.CLASSIFICATION
-                ? String.format(java.util.Locale.ROOT, "test_accuracy %.4f", result.last().testAccuracy())
-                : d.test() == null ? String.format(java.util.Locale.ROOT, "train_mse %.4g", result.last().trainMse())
-                : String.format(java.util.Locale.ROOT, "test_mse %.4g", result.last().testMse());
+                ? String.format(java.util.Locale.ROOT, "test_accuracy %.4f", result.atFinalEpoch().testAccuracy())
+                : d.test() == null ? String.format(java.util.Locale.ROOT, "train_mse %.4g", result.atFinalEpoch().trainMse())
+                : String.format(java.util.Locale.ROOT, "test_mse %.4g", result.atFinalEpoch().testMse());
         return new TrialOutcome(trial, TrialOutcome.Status.FINISHED, error, wall);
     }
 
     static Map<String, Object> trialYaml(TrialSpec trial) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("id", trial.id());
+        t.put("id_ignoring_engine", trial.idIgnoringEngine());
+        t.put("engine_fingerprint", trial.engine());
+        t.put("backend", trial.backend());
         t.put("experiment", trial.experiment());
         t.put("seed", trial.seed());
         t.put("coordinates", trial.coordinates());

@@ -93,16 +93,24 @@ public final class SweepExpander {
         return out;
     }
 
-    /** Every configuration once per seed, with ids; a trial identical to an earlier one is dropped (logged). */
-    public static List<TrialSpec> trials(ExperimentSpec spec, List<Configuration> configurations, Function<TrialConfig, String> dataSha256) {
+    /**
+     * Every configuration once per seed, with ids; a trial identical to an earlier one is dropped (logged).
+     *
+     * @param dataSha256 the hash of a configuration's data
+     * @param backend    the backend kind that trains a configuration, never auto
+     * @param engine     the {@link EngineFingerprint} of the code that trains the trials
+     */
+    public static List<TrialSpec> trials(ExperimentSpec spec, List<Configuration> configurations, Function<TrialConfig, String> dataSha256,
+                                         Function<TrialConfig, String> backend, String engine) {
         List<TrialSpec> out = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (Configuration c : configurations) {
             String sha = dataSha256.apply(c.config());
+            String kind = backend.apply(c.config());
             for (long seed : spec.seeds()) {
-                String id = TrialId.of(c.config(), seed, sha);
+                String id = TrialId.of(c.config(), kind, seed, sha, engine);
                 if (ids.add(id)) {
-                    out.add(new TrialSpec(id, spec.name(), c, seed, sha));
+                    out.add(new TrialSpec(id, spec.name(), c, seed, sha, kind, engine));
                 } else {
                     LOG.warn("{}: configuration {} with seed {} repeats an earlier trial ({}); running it once", spec.name(), c.coordinates(), seed, id);
                 }

@@ -11,21 +11,43 @@ import java.util.TreeMap;
 
 /**
  * A trial's id: the first 16 hex characters of SHA-256 over the canonical text of its resolved configuration
- * (sorted keys; the thread count left out because results do not depend on it), its seed, the dataset's hash
- * and {@link #ENGINE_VERSION}. The same trial gets the same id on every run and machine; changing any value
- * that can change the numbers gives a new id.
+ * (sorted keys; {@code backend.kind} as resolved, so {@code auto} is the cpu or gpu it ran on; the thread count
+ * left out because results do not depend on it), its seed, the dataset's hash and the {@link EngineFingerprint}
+ * of the code that trains it. The same trial gets the same id on every run and machine with the same build;
+ * changing any value or class that can change the numbers gives a new id. {@link #ignoringEngine} is the same
+ * hash without the engine: equal for the same trial trained by other code.
  */
 public final class TrialId {
-    /** Bumped whenever the training engine's numbers change, so old results are not reused. */
-    public static final String ENGINE_VERSION = "ffnlab-engine-1";
-
     private TrialId() {
     }
 
-    public static String of(TrialConfig config, long seed, String dataSha256) {
+    /**
+     * @param config     the trial's configuration as written ({@code backend.kind} may be auto)
+     * @param backend    the backend kind that runs it: reference, cpu or gpu
+     * @param seed       the training seed
+     * @param dataSha256 the dataset's hash
+     * @param engine     the {@link EngineFingerprint} of the code that trains it
+     */
+    public static String of(TrialConfig config, String backend, long seed, String dataSha256, String engine) {
+        return hash(text(config, backend, seed, dataSha256) + "engine=" + engine + "\n");
+    }
+
+    /** The id of this trial whatever code trains it: finds the same trial among results of other builds. */
+    public static String ignoringEngine(TrialConfig config, String backend, long seed, String dataSha256) {
+        return hash(text(config, backend, seed, dataSha256));
+    }
+
+    private static String text(TrialConfig config, String backend, long seed, String dataSha256) {
+        if (backend.equals("auto")) {
+            throw new IllegalArgumentException("a trial id needs the backend that runs the trial, not auto");
+        }
         Map<String, Object> values = new TreeMap<>(config.values());
         values.remove("backend.threads");
-        String text = canonical(values) + "\nseed=" + seed + "\ndata=" + dataSha256 + "\nengine=" + ENGINE_VERSION + "\n";
+        values.put("backend.kind", backend);
+        return canonical(values) + "\nseed=" + seed + "\ndata=" + dataSha256 + "\n";
+    }
+
+    private static String hash(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash).substring(0, 16);

@@ -6,13 +6,21 @@ import java.util.Map;
 /**
  * One trial: a configuration with one seed, and its id.
  *
- * @param id            {@link TrialId}: content hash of config, seed, data hash and engine version
+ * @param id            {@link TrialId}: content hash of config, resolved backend, seed, data hash and engine
  * @param experiment    the experiment's name
  * @param configuration the sweep point
  * @param seed          the replicate's seed (initialisation and shuffling)
  * @param dataSha256    the dataset's hash (part of the id)
+ * @param backend       the backend kind that trains it (reference, cpu, gpu; tribuo for the linear baselines)
+ * @param engine        the {@link EngineFingerprint} of the code that trains it (part of the id)
  */
-public record TrialSpec(String id, String experiment, Configuration configuration, long seed, String dataSha256) {
+public record TrialSpec(String id, String experiment, Configuration configuration, long seed, String dataSha256,
+                        String backend, String engine) {
+    /** The id of this trial whatever code trains it ({@link TrialId#ignoringEngine}). */
+    public String idIgnoringEngine() {
+        return TrialId.ignoringEngine(config(), backend, seed, dataSha256);
+    }
+
     public TrialConfig config() {
         return configuration.config();
     }

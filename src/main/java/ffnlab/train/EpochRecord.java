@@ -18,9 +18,4 @@ package ffnlab.train;
  */
 public record EpochRecord(int epoch, double trainLoss, double trainMse, double testMse, double trainAccuracy,
                           double testAccuracy, double testLoss, double epochTimeS, long updates, double updateTimeUs) {
-
-    /** Whether the training loss is NaN or infinite: the trial diverged at this epoch. */
-    public boolean diverged() {
-        return !Double.isFinite(trainLoss);
-    }
 }

@@ -12,8 +12,10 @@ import java.util.SplittableRandom;
 
 /**
  * The training loop, written once: for each epoch, shuffle (seeded), run the mini-batches on the engine,
- * evaluate on the training and test sets, tell the listeners. A NaN or infinite loss ends the run as
- * diverged at that epoch; early stopping watches the validation set's loss.
+ * evaluate on the training and test sets, tell the listeners. A divergent training loss ({@link Divergence}:
+ * NaN, infinite, or far above the initial parameters' loss) ends the run as diverged at that epoch; early stopping
+ * watches the validation set's loss and, when it ends the run, restores the parameters of the epoch with the lowest
+ * validation loss. {@link TrainingResult#finalEpoch} names the epoch whose parameters the run returns.
  *
  * <p>Randomness: one {@link SplittableRandom} from the seed; its first split initialises the weights, its
  * second shuffles, so the same seed gives the same run on every backend and thread count. Full-batch GD
@@ -69,10 +71,14 @@ public final class TrainingLoop {
         double bestValidation = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
         Parameters best = null;
+        int bestEpoch = 0;
         String device;
         Parameters finalParameters;
+        int finalEpoch;
         try (TrainingEngine engine = backend.open(spec, train)) {
             device = engine.device();
+            Evaluation initially = engine.evaluate(train);
+            Divergence divergence = new Divergence(initially.rawLoss() / initially.rows());
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 if (!fullBatch) {
                     shuffle(order, shuffler);
@@ -86,8 +92,10 @@ public final class TrainingLoop {
                 double testMse = Double.NaN;
                 double testAccuracy = Double.NaN;
                 double testLoss = Double.NaN;
+                double trainSetLoss = Double.NaN;
                 if (Double.isFinite(trainLoss)) {
                     Evaluation onTrain = engine.evaluate(train);
+                    trainSetLoss = onTrain.rawLoss() / onTrain.rows();
                     if (classification) {
                         trainAccuracy = onTrain.accuracy();
                     } else {
@@ -109,7 +117,7 @@ public final class TrainingLoop {
                 for (EpochListener l : listeners) {
                     l.epochFinished(record);
                 }
-                if (record.diverged()) {
+                if (divergence.diverged(trainLoss) || divergence.diverged(trainSetLoss)) {
                     diverged = epoch;
                     break;
                 }
@@ -119,15 +127,18 @@ public final class TrainingLoop {
                         bestValidation = v;
                         sinceBest = 0;
                         best = engine.parameters();
+                        bestEpoch = epoch;
                     } else if (++sinceBest >= config.earlyStopping()) {
                         stoppedEarly = true;
                         break;
                     }
                 }
             }
-            finalParameters = stoppedEarly && best != null ? best : engine.parameters();
+            boolean restored = stoppedEarly && best != null;
+            finalParameters = restored ? best : engine.parameters();
+            finalEpoch = restored ? bestEpoch : records.size();
         }
-        return new TrainingResult(records, finalParameters, diverged, stoppedEarly, device);
+        return new TrainingResult(records, finalParameters, finalEpoch, diverged, stoppedEarly, device);
     }
 
     /** Fisher-Yates, in place, from the given generator. */

@@ -7,15 +7,20 @@ import java.util.List;
  * The outcome of a training run.
  *
  * @param epochs          one record per epoch that ran
- * @param parameters      the final parameters (the best validation epoch's when early stopping restored them)
- * @param divergedAtEpoch the epoch whose loss became NaN or infinite, or 0 when training stayed finite
+ * @param parameters      the final parameters: those after {@code finalEpoch}
+ * @param finalEpoch      the epoch whose parameters the run returns: the last that ran, or the one with the lowest
+ *                        validation loss when early stopping ended the run and restored it (0 when no epoch ran)
+ * @param divergedAtEpoch the epoch whose loss was divergent ({@link Divergence}), or 0 when training did not diverge
  * @param stoppedEarly    whether early stopping ended the run
  * @param device          where it ran
  */
-public record TrainingResult(List<EpochRecord> epochs, Parameters parameters, int divergedAtEpoch,
+public record TrainingResult(List<EpochRecord> epochs, Parameters parameters, int finalEpoch, int divergedAtEpoch,
                              boolean stoppedEarly, String device) {
     public TrainingResult {
         epochs = List.copyOf(epochs);
+        if (finalEpoch < 0 || finalEpoch > epochs.size()) {
+            throw new IllegalArgumentException("final epoch " + finalEpoch + " of " + epochs.size() + " epochs");
+        }
     }
 
     public boolean diverged() {
@@ -24,5 +29,10 @@ public record TrainingResult(List<EpochRecord> epochs, Parameters parameters, in
 
     public EpochRecord last() {
         return epochs.getLast();
+    }
+
+    /** The record of {@link #finalEpoch}: the metrics of the returned parameters. */
+    public EpochRecord atFinalEpoch() {
+        return epochs.get(finalEpoch - 1);
     }
 }

@@ -29,7 +29,7 @@ class AggregationTest {
             double[] v = switch (m) {
                 case FINAL_TEST_MSE -> new double[] {1, 2, 3, Double.NaN, 10, 12, 0.5};
                 case FINAL_TRAIN_MSE -> new double[] {1, 1, 1, Double.NaN, 2, Double.NaN, 3};
-                case BEST_EPOCH -> new double[] {5, 6, 7, 1, 8, 8, 9};
+                case BEST_TEST_EPOCH -> new double[] {5, 6, 7, 1, 8, 8, 9};
                 default -> new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
             };
             t.addColumns(DoubleColumn.create(m.key(), v));

@@ -241,6 +241,7 @@ public final class ResultsFixture {
                 + (coordinates.isEmpty() ? " {}\n" : "\n" + c) + "config:\n  dataset: {source: x}\n  model: {hidden: 10}\n"
                 + "  training: {epochs: " + epochs + "}\n  backend: {kind: cpu, threads: 1}\n");
         write(trial, "provenance.yaml", """
+                engine_fingerprint: e1e2e3e4e5e6e7e8
                 git_commit: 0cb58dd
                 git_dirty: false
                 jdk: 25.0.1
@@ -259,6 +260,7 @@ public final class ResultsFixture {
                 status: %s
                 diverged_epoch: %s
                 epochs_run: %d
+                final_epoch: %d
                 final_train_loss: %s
                 final_test_loss: %s
                 final_train_mse: %s
@@ -267,15 +269,17 @@ public final class ResultsFixture {
                 final_test_mse_orig: %s
                 final_train_accuracy: %s
                 final_test_accuracy: %s
-                best_test_error: %s
-                best_epoch: %d
+                best_test_mse: %s
+                best_test_accuracy: %s
+                best_test_epoch: %d
                 mean_epoch_time_s: %s
                 mean_update_time_us: %s
                 wall_time_s: 1.5
                 parameters_sha256: 00ff
-                """, status, status.equals("diverged") ? Integer.toString(epochs) : ".nan", epochs, yaml(trainLoss),
+                """, status, status.equals("diverged") ? Integer.toString(epochs) : ".nan", epochs, epochs, yaml(trainLoss),
                 yaml(testLoss), yaml(trainMse), yaml(testMse), yaml(trainMse * 1.3e10), yaml(testMse * 1.3e10),
-                yaml(trainAcc), yaml(testAcc), yaml(best), bestEpoch, yaml(epochS), yaml(updateUs)));
+                yaml(trainAcc), yaml(testAcc), yaml(Double.isNaN(trainAcc) ? best : Double.NaN),
+                yaml(Double.isNaN(trainAcc) ? Double.NaN : best), bestEpoch, yaml(epochS), yaml(updateUs)));
     }
 
     private static Path experiment(Path resultsRoot, String name, String yaml) {

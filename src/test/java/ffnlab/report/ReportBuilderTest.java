@@ -41,6 +41,8 @@ class ReportBuilderTest {
         assertTrue(html.contains("unfinished trials (no summary.yaml): ffffffffffffffff"));
         assertTrue(html.contains("Diverged trials</h2>\n<table>"), "the diverged trial is listed");
         assertTrue(html.contains("<th>git_commit</th><td class=\"text\">0cb58dd</td>"));
+        assertTrue(Pattern.compile("<tr><td class=\"text\"><code>e1e2e3e4e5e6e7e8</code></td><td class=\"text\">0cb58dd</td>"
+                + "<td class=\"text\">false</td><td>\\d+</td>").matcher(html).find(), "the code that trained the trials is named");
         assertTrue(html.contains("Example 3b: optimum number of hidden neurons 64"), "experiment.yaml is shown");
         // ids of the inline SVGs are unique across the page
         Matcher ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);

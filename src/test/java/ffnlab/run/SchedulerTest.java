@@ -24,7 +24,7 @@ class SchedulerTest {
         Files.writeString(dir.resolve("s.yaml"), "dataset: {source: toy-mapping}\nseeds: [1, 2, 3, 4]\n"
                 + "sweep: {grid: {model.hidden: [1, 2, 3, 4, 5]}}\n");
         ExperimentSpec spec = new ExperimentFiles(dir).load("s", null, Map.of());
-        return SweepExpander.trials(spec, SweepExpander.configurations(spec, c -> new int[] {2, 2}), c -> "d");
+        return SweepExpander.trials(spec, SweepExpander.configurations(spec, c -> new int[] {2, 2}), c -> "d", c -> "cpu", "engine");
     }
 
     @Test

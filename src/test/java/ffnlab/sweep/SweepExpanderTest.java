@@ -2,6 +2,7 @@ package ffnlab.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ffnlab.spec.ExperimentFiles;
@@ -44,7 +45,7 @@ class SweepExpanderTest {
         assertEquals(Map.of("model.hidden", 1L, "training.lr", 0.01), c.get(1).coordinates());
         assertEquals(Map.of("model.hidden", 4L, "training.lr", 0.01), c.get(5).coordinates());
         assertEquals(List.of("model.hidden", "training.lr"), List.copyOf(c.get(0).coordinates().keySet()));
-        List<TrialSpec> trials = SweepExpander.trials(s, c, x -> "data");
+        List<TrialSpec> trials = SweepExpander.trials(s, c, x -> "data", x -> "cpu", "engine");
         assertEquals(18, trials.size());
         assertEquals(List.of(1L, 2L, 3L), trials.subList(0, 3).stream().map(TrialSpec::seed).toList(), "seeds innermost");
         assertEquals(18, trials.stream().map(TrialSpec::id).distinct().count());
@@ -119,28 +120,56 @@ class SweepExpanderTest {
     void idsAreStableAcrossRunsAndMachinesAndChangeWithAnythingThatChangesNumbers() throws IOException {
         ExperimentSpec s = spec("", null);
         Configuration c = SweepExpander.configurations(s, HOUSING).getFirst();
-        String id = TrialId.of(c.config(), 1, "abc");
-        // golden: computed once; a change here means every stored result would be orphaned (bump ENGINE_VERSION instead)
-        assertEquals("a2b3d22d6d8c6024", id);
-        assertEquals(id, TrialId.of(SweepExpander.configurations(spec("", null), HOUSING).getFirst().config(), 1, "abc"));
-        assertNotEquals(id, TrialId.of(c.config(), 2, "abc"));
-        assertNotEquals(id, TrialId.of(c.config(), 1, "abd"));
+        String id = TrialId.of(c.config(), "cpu", 1, "abc", "0123456789abcdef");
+        // golden: computed once; a change here means the id's text changed and every stored result would be orphaned
+        assertEquals("9c0bde2d5e9811c3", id);
+        assertEquals(id, TrialId.of(SweepExpander.configurations(spec("", null), HOUSING).getFirst().config(), "cpu", 1, "abc", "0123456789abcdef"));
+        assertNotEquals(id, TrialId.of(c.config(), "cpu", 2, "abc", "0123456789abcdef"));
+        assertNotEquals(id, TrialId.of(c.config(), "cpu", 1, "abd", "0123456789abcdef"));
+        assertNotEquals(id, TrialId.of(c.config(), "cpu", 1, "abc", "0123456789abcdee"), "other code, other id");
+        assertNotEquals(id, TrialId.of(c.config(), "gpu", 1, "abc", "0123456789abcdef"), "another device, another id");
         ExperimentSpec threads = spec("", "backend.threads=2");
-        assertEquals(id, TrialId.of(SweepExpander.configurations(threads, HOUSING).getFirst().config(), 1, "abc"),
+        assertEquals(id, TrialId.of(SweepExpander.configurations(threads, HOUSING).getFirst().config(), "cpu", 1, "abc", "0123456789abcdef"),
                 "the thread count does not change results, so not the id");
         ExperimentSpec lr = spec("", "training.lr=1.0e-2");
-        assertEquals(id, TrialId.of(SweepExpander.configurations(lr, HOUSING).getFirst().config(), 1, "abc"), "0.01 == 1.0e-2");
+        assertEquals(id, TrialId.of(SweepExpander.configurations(lr, HOUSING).getFirst().config(), "cpu", 1, "abc", "0123456789abcdef"),
+                "0.01 == 1.0e-2");
         ExperimentSpec epochs = spec("", "training.epochs=11");
-        assertNotEquals(id, TrialId.of(SweepExpander.configurations(epochs, HOUSING).getFirst().config(), 1, "abc"));
+        assertNotEquals(id, TrialId.of(SweepExpander.configurations(epochs, HOUSING).getFirst().config(), "cpu", 1, "abc", "0123456789abcdef"));
+    }
+
+    @Test
+    void autoIsResolvedBeforeTheIdSoACpuAndAGpuTrialDiffer() throws IOException {
+        ExperimentSpec auto = spec("", "backend.kind=auto");
+        ExperimentSpec cpu = spec("", "backend.kind=cpu");
+        Configuration a = SweepExpander.configurations(auto, HOUSING).getFirst();
+        Configuration c = SweepExpander.configurations(cpu, HOUSING).getFirst();
+        assertEquals(TrialId.of(c.config(), "cpu", 1, "d", "e"), TrialId.of(a.config(), "cpu", 1, "d", "e"), "auto that ran on the cpu is the cpu trial");
+        assertNotEquals(TrialId.of(a.config(), "cpu", 1, "d", "e"), TrialId.of(a.config(), "gpu", 1, "d", "e"));
+        assertThrows(IllegalArgumentException.class, () -> TrialId.of(a.config(), "auto", 1, "d", "e"));
+        List<TrialSpec> onGpu = SweepExpander.trials(auto, List.of(a), x -> "d", x -> "gpu", "e");
+        assertEquals("gpu", onGpu.getFirst().backend());
+        assertEquals(TrialId.of(a.config(), "gpu", 1, "d", "e"), onGpu.getFirst().id());
+    }
+
+    @Test
+    void theIdIgnoringTheEngineIsTheSameForTwoBuildsAndTheIdIsNot() throws IOException {
+        ExperimentSpec s = spec("", null);
+        List<Configuration> c = SweepExpander.configurations(s, HOUSING);
+        TrialSpec before = SweepExpander.trials(s, c, x -> "d", x -> "cpu", "engine-a").getFirst();
+        TrialSpec after = SweepExpander.trials(s, c, x -> "d", x -> "cpu", "engine-b").getFirst();
+        assertNotEquals(before.id(), after.id());
+        assertEquals(before.idIgnoringEngine(), after.idIgnoringEngine());
+        assertNotEquals(before.id(), before.idIgnoringEngine());
     }
 
     @Test
     void changingOneSweptValueKeepsTheOtherIds() throws IOException {
         List<String> before = SweepExpander.trials(spec("sweep: {grid: {model.hidden: [1, 2, 4]}}\n", null),
-                SweepExpander.configurations(spec("sweep: {grid: {model.hidden: [1, 2, 4]}}\n", null), HOUSING), x -> "d")
+                SweepExpander.configurations(spec("sweep: {grid: {model.hidden: [1, 2, 4]}}\n", null), HOUSING), x -> "d", x -> "cpu", "e")
                 .stream().map(TrialSpec::id).toList();
         ExperimentSpec changed = spec("sweep: {grid: {model.hidden: [1, 2, 8]}}\n", null);
-        List<String> after = SweepExpander.trials(changed, SweepExpander.configurations(changed, HOUSING), x -> "d")
+        List<String> after = SweepExpander.trials(changed, SweepExpander.configurations(changed, HOUSING), x -> "d", x -> "cpu", "e")
                 .stream().map(TrialSpec::id).toList();
         assertEquals(before.subList(0, 6), after.subList(0, 6));
         assertTrue(after.subList(6, 9).stream().noneMatch(before::contains));

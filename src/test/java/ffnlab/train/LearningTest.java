@@ -1,9 +1,12 @@
 package ffnlab.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ffnlab.backend.EngineSpec;
 import ffnlab.backend.ReferenceBackend;
+import ffnlab.backend.TrainingEngine;
 import ffnlab.data.Examples;
 import ffnlab.nn.Activation;
 import ffnlab.nn.Architecture;
@@ -112,13 +115,51 @@ class LearningTest {
     }
 
     @Test
+    void aFiniteBlowUpIsDivergedLongBeforeItOverflows() {
+        // Full-batch GD on a linear model with too large a step: the loss grows about 27-fold per epoch and would
+        // still be finite (about 1e19) after 15 epochs.
+        Architecture arch = Architecture.of(Activation.RELU, Activation.LINEAR, 2, 1);
+        TrainingConfig c = new TrainingConfig(arch, new Initialiser.PyTorchDefault(), Loss.SQUARED_ERROR, Reduction.SUM,
+                new Optimiser.Sgd(0.05), 0, 15, 1L, 0);
+        TrainingResult r = new TrainingLoop(c, new ReferenceBackend(), 1).run(sineRegression(100, 1), null, null);
+        assertTrue(r.diverged(), "should diverge");
+        assertTrue(r.divergedAtEpoch() < 15, "diverged at " + r.divergedAtEpoch());
+        assertEquals(r.divergedAtEpoch(), r.epochs().size(), "the run ends at the divergent epoch");
+        for (EpochRecord e : r.epochs()) {
+            assertTrue(Double.isFinite(e.trainLoss()), "every loss is finite, yet the run diverged: " + e);
+        }
+        assertTrue(r.epochs().get(r.divergedAtEpoch() - 2).trainLoss() <= Divergence.FACTOR, "the epoch before was within the bound");
+    }
+
+    @Test
+    void aLossIsDivergentWhenNotFiniteOrAMillionTimesTheInitialLoss() {
+        Divergence d = new Divergence(10);
+        assertEquals(1e7, d.bound());
+        assertFalse(d.diverged(1e7));
+        assertTrue(d.diverged(1.0000001e7));
+        assertTrue(d.diverged(Double.NaN));
+        assertTrue(d.diverged(Double.POSITIVE_INFINITY));
+        assertFalse(d.diverged(100), "a loss ten times the initial one is still learning, or may be");
+        assertEquals(1e6, new Divergence(1e-9).bound(), "a near-perfect start is measured against a loss of 1");
+        assertFalse(new Divergence(Double.NaN).diverged(1e300), "without a finite initial loss only NaN and infinity diverge");
+    }
+
+    @Test
     void earlyStoppingStopsWhenValidationLossStallsAndKeepsTheBestWeights() {
         Architecture arch = Architecture.of(Activation.TANH, Activation.LINEAR, 2, 64, 1);
         TrainingConfig c = new TrainingConfig(arch, new Initialiser.PyTorchDefault(), Loss.SQUARED_ERROR, Reduction.MEAN,
                 new Optimiser.Adam(0.05), 4, 400, 5L, 3);
         // Tiny noisy training set: the validation loss stops improving long before 400 epochs.
-        TrainingResult r = new TrainingLoop(c, new ReferenceBackend(), 1).run(sineRegression(12, 9), null, sineRegression(200, 10));
+        Examples train = sineRegression(12, 9);
+        TrainingResult r = new TrainingLoop(c, new ReferenceBackend(), 1).run(train, null, sineRegression(200, 10));
         assertTrue(r.stoppedEarly(), "should stop early");
         assertTrue(r.epochs().size() < 400);
+        assertEquals(r.epochs().size() - 3, r.finalEpoch(), "the best epoch, then three without improvement");
+        EngineSpec spec = new EngineSpec(arch, r.parameters(), c.loss(), c.reduction(), c.optimiser(), 1);
+        try (TrainingEngine engine = new ReferenceBackend().open(spec, train)) {
+            assertEquals(r.atFinalEpoch().trainMse(), engine.evaluate(train).meanSquaredError(),
+                    "the returned parameters are those the final epoch's metrics measured");
+        }
+        assertTrue(r.atFinalEpoch().trainMse() != r.last().trainMse(), "and not the last epoch's");
     }
 }
