@@ -26,7 +26,8 @@ import org.apache.logging.log4j.Logger;
  * (another thread, process or host) waits and then sees the first one's trials as queued. A submission folder
  * without a job id, found under the lock, belongs to a submitter that died or failed before recording it: the
  * job is looked up by its script; when the controller knows it, its id is recorded and its trials stay held,
- * else the folder is marked {@code not-submitted} and holds nothing.
+ * else the folder is marked {@code not-submitted} and holds nothing. A submission sbatch refused is removed; one
+ * whose sbatch gave no usable answer is kept, to be resolved that way.
  *
  * <p>A failed or cancelled task leaves its trial unfinished; the next submission runs exactly what is missing.
  * A waiting submitter also follows the earlier arrays that hold some of its trials; following happens after the
@@ -78,8 +79,12 @@ public final class SlurmExecutor {
                 array = options.arraySpec(pending.size());
                 try {
                     jobId = Optional.of(client.submit(submission.script(), array));
-                } catch (SlurmException e) {
+                } catch (SbatchRefused e) {
                     discard(submission);   // nothing was queued: leave no submission folder behind
+                    throw e;
+                } catch (SlurmException e) {
+                    LOG.warn("{}: sbatch may have queued it ({}); the next submission looks the job up by its script",
+                            submission.folder(), e.getMessage());
                     throw e;
                 }
                 recordJobId(submission, jobId.get());

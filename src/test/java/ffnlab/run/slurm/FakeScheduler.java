@@ -25,11 +25,22 @@ final class FakeScheduler implements Scheduler {
     private final List<List<ArrayTaskState>> script = new ArrayList<>();
     private long submitDelayMs;
     private int polls;
+    private SlurmException nextSubmitFailure;
+    private boolean queueDespiteFailure;
 
     /** Makes each submit take {@code ms} (a slow sbatch), widening any window between deciding and recording. */
     synchronized FakeScheduler submitDelay(long ms) {
         this.submitDelayMs = ms;
         return this;
+    }
+
+    /**
+     * Makes the next submit throw {@code failure}; with {@code queued}, the job is queued all the same (a sbatch
+     * whose answer was lost).
+     */
+    synchronized void failNextSubmit(SlurmException failure, boolean queued) {
+        this.nextSubmitFailure = failure;
+        this.queueDespiteFailure = queued;
     }
 
     @Override
@@ -48,8 +59,16 @@ final class FakeScheduler implements Scheduler {
         synchronized (this) {
             String id = Integer.toString(nextId.getAndIncrement());
             Job job = new Job(id, script, new ArrayList<>(java.util.Collections.nCopies(tasks, SlurmState.PENDING)));
+            SlurmException failure = nextSubmitFailure;
+            nextSubmitFailure = null;
+            if (failure != null && !queueDespiteFailure) {
+                throw failure;
+            }
             live.put(id, job);
             submitted.add(job);
+            if (failure != null) {
+                throw failure;
+            }
             return id;
         }
     }

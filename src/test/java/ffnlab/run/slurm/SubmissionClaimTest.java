@@ -1,6 +1,7 @@
 package ffnlab.run.slurm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -142,5 +143,26 @@ class SubmissionClaimTest {
             }
         }
         assertEquals(List.of(), scheduler.submitted());
+    }
+
+    @Test
+    void aRefusedSubmissionIsRemovedButOneWhoseAnswerWasLostIsKeptAndAdopted() throws Exception {
+        ArrayJobRequest request = request(2);
+        FakeScheduler scheduler = new FakeScheduler();
+        Path slurm = request.resultsDirectory().resolve(JobScriptWriter.SLURM_FOLDER);
+
+        scheduler.failNextSubmit(new SbatchRefused("sbatch refused job.sh (exit 1): invalid partition"), false);
+        assertThrows(SbatchRefused.class, () -> new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE));
+        try (var left = Files.list(slurm)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("submission-")).toList());
+        }
+
+        scheduler.failNextSubmit(new SlurmException("sbatch --parsable ... did not answer within 60 s"), true);
+        assertThrows(SlurmException.class, () -> new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE));
+        ArrayJobOutcome next = new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE);
+
+        assertTrue(next.jobId().isEmpty(), "the job queued despite the lost answer is found, not submitted again");
+        assertEquals(request.trialIds(), next.alreadyQueued());
+        assertEquals(1, scheduler.submitted().size());
     }
 }
