@@ -8,6 +8,7 @@ import ffnlab.data.Examples;
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -197,7 +198,7 @@ final class GpuTrainingEngine implements TrainingEngine {
 
     /** Forgets every captured graph and destroys each, even when destroying one fails. */
     private void closeGraphs() {
-        java.util.List<CapturedGraph> all = java.util.List.copyOf(graphs.values());
+        List<CapturedGraph> all = List.copyOf(graphs.values());
         graphs.clear();
         Cleanup release = new Cleanup();
         for (CapturedGraph g : all) {
