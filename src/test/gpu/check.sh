@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every GPU check of ffnlab in one go, for a GPU machine without Java or Maven: unpacks the jlink'd
 # runtime shipped beside this script, runs the tests of ffnlab.backend.gpu (the @Tag("gpu") ones and the
-# device-free ones) with the JUnit console launcher, then the benchmark. Builds nothing.
+# device-free ones) with the JUnit console launcher, then the PyTorch peer (when python3 can import torch), then
+# the benchmark, which shows the peer's figures from this run or "not measured". Builds nothing.
 # Logs go to $OUT (a temporary folder when unset). Exit status: 0 when tests and benchmark passed.
 # Without a GPU the tests skip (assumption) and the benchmark exits 2 with the reason.
 set -u
@@ -26,8 +27,19 @@ timeout "${TEST_TIMEOUT:-300}" "$JAVA" "${FLAGS[@]}" -jar "$HERE/lib/junit-conso
   --select-package ffnlab.backend.gpu --reports-dir "$OUT/junit" 2>&1 | tee "$OUT/tests.log"
 tests=${PIPESTATUS[0]}
 
+# The peer, PyTorch on the same network and data sizes, in this same run when Python has torch with CUDA;
+# the benchmark prints its columns only from this output, else "not measured".
+PEER="$OUT/peer.log"
+if command -v python3 >/dev/null 2>&1 && python3 -c 'import torch' >/dev/null 2>&1; then
+  timeout "${PEER_TIMEOUT:-300}" python3 "$HERE/torch_peer_gpu.py" --batches "${BATCHES:-16,32,64,128,256}" \
+    --epochs "${EPOCHS:-3}" --patterns "${PATTERNS:-60000}" 2>&1 | tee "$PEER"
+  echo "check.sh: peer exit ${PIPESTATUS[0]}"
+else
+  echo "peer-unavailable python3 with torch not found on this machine: peer columns not measured" | tee "$PEER"
+fi
+
 timeout "${BENCH_TIMEOUT:-240}" "$JAVA" "${FLAGS[@]}" -cp "$CP" ffnlab.backend.gpu.GpuBenchmark \
-  "${BATCHES:-16,32,64,128,256}" "${EPOCHS:-3}" 2>&1 | tee "$OUT/benchmark.log"
+  "${BATCHES:-16,32,64,128,256}" "${EPOCHS:-3}" "${PATTERNS:-60000}" "$PEER" 2>&1 | tee "$OUT/benchmark.log"
 bench=${PIPESTATUS[0]}
 
 echo "check.sh: tests exit $tests, benchmark exit $bench"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs what src/test/gpu/check.sh needs into one folder (default .gpu/, git-ignored): a jlink'd Java runtime
-# (tar.xz, ~22 MB, built once), the compiled classes and test classes, log4j and the JUnit console launcher.
+# (tar.xz, ~22 MB, built once), the compiled classes and test classes, log4j, the JUnit console launcher and
+# the PyTorch peer script.
 # Run from the repository root after `mvn -B -o test-compile`; needs JAVA_HOME = a JDK 25 and the jars in ~/.m2.
 set -euo pipefail
 DEST="${1:-.gpu}"
@@ -20,6 +21,7 @@ cp "$M2/org/apache/logging/log4j/log4j-api/$LOG4J/log4j-api-$LOG4J.jar" "$DEST/l
 cp "$M2/org/apache/logging/log4j/log4j-core/$LOG4J/log4j-core-$LOG4J.jar" "$DEST/lib/log4j-core.jar"
 cp "$CONSOLE" "$DEST/lib/junit-console.jar"
 cp src/test/gpu/check.sh "$DEST/check.sh"
+cp src/bench/python/torch_peer_gpu.py "$DEST/torch_peer_gpu.py"
 if [ ! -f "$DEST/jre.tar.xz" ]; then
   MODULES="$("$JAVA_HOME/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 25 \
     "$DEST/lib/log4j-api.jar" "$DEST/lib/log4j-core.jar" "$DEST/lib/junit-console.jar" "$DEST/classes" "$DEST/test-classes")"

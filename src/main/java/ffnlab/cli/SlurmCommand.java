@@ -21,8 +21,9 @@ import java.util.List;
  * {@code run NAME --executor slurm} / {@code -Dexecutor=slurm}: submits the sweep's unfinished trials as one
  * SLURM array job, prints the job id and how to follow it, and, with {@code --wait} / {@code -Dwait=true},
  * prints each trial as it finishes, each failed task with its array index and log, then the results table a
- * local run prints (over this sweep's trials only) and builds the HTML report, as a local run does.
- * Exit status: 0 submitted (or all finished), 1 some task failed, 2 bad input or SLURM refused.
+ * local run prints (over this sweep's trials only) and builds the HTML report, as a local run does. A trial
+ * another process was running when its task started is reported as busy, as a local run reports it.
+ * Exit status: 0 submitted (or all finished, or busy elsewhere), 1 some task failed, 2 bad input or SLURM refused.
  */
 final class SlurmCommand {
     private SlurmCommand() {
@@ -67,8 +68,12 @@ final class SlurmCommand {
             return 0;
         }
         String jobId = outcome.jobId().orElse("(earlier arrays)");
-        out.printf("ffnlab: %s: job %s ended: %d trials finished, %d tasks failed%n", name, jobId, outcome.finished().size(),
-                outcome.failed().size());
+        out.printf("ffnlab: %s: job %s ended: %d trials finished, %d busy (another process), %d tasks failed%n", name, jobId,
+                outcome.finished().size(), outcome.busy().size(), outcome.failed().size());
+        for (TaskReport b : outcome.busy()) {
+            out.printf("  task %d (trial %s) busy: another process is running the trial; its result appears when that process ends%n",
+                    b.task(), b.trialId());
+        }
         for (TaskReport f : outcome.failed()) {
             out.printf("  task %d (trial %s) %s: %s; log: %s%n", f.task(), f.trialId(), f.state(), f.detail(), f.log());
         }
@@ -93,6 +98,11 @@ final class SlurmCommand {
         @Override
         public void trialFinished(TaskReport report, int ended, int total) {
             out.printf("  [%d/%d] task %d: trial %s finished%n", ended, total, report.task(), report.trialId());
+        }
+
+        @Override
+        public void trialBusy(TaskReport report, int ended, int total) {
+            out.printf("  [%d/%d] task %d: trial %s busy (another process is running it)%n", ended, total, report.task(), report.trialId());
         }
 
         @Override

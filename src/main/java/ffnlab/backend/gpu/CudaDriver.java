@@ -16,7 +16,7 @@ import java.lang.invoke.MethodHandle;
  * are {@code long}s (CUdeviceptr); contexts, streams, modules, functions and graphs are opaque addresses.
  * Every non-zero CUresult becomes a {@link CudaException} naming the call and the driver's error text.
  */
-final class CudaDriver {
+final class CudaDriver implements DeviceAllocator {
     static final int CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR = 75;
     static final int CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR = 76;
     static final int CU_STREAM_NON_BLOCKING = 1;
@@ -175,7 +175,8 @@ final class CudaDriver {
         check(call(() -> (int) ctxSetCurrent.invokeExact(context)), "cuCtxSetCurrent");
     }
 
-    long allocate(long bytes, String what) {
+    @Override
+    public long allocate(long bytes, String what) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment v = arena.allocate(JAVA_LONG);
             check(call(() -> (int) memAlloc.invokeExact(v, Math.max(bytes, 4L))),
@@ -184,7 +185,8 @@ final class CudaDriver {
         }
     }
 
-    void free(long pointer) {
+    @Override
+    public void free(long pointer) {
         check(call(() -> (int) memFree.invokeExact(pointer)), "cuMemFree_v2");
     }
 

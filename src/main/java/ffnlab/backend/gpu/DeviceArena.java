@@ -5,14 +5,15 @@ import java.util.List;
 
 /**
  * Device memory owned by one engine or backend: every allocation is remembered and freed by {@link #close()},
- * so a finished or failed trial gives all of its memory back and the next trial starts on an empty device.
+ * so a finished or failed trial gives all of its memory back and the next trial starts on an empty device. A
+ * pointer is forgotten before it is freed, so a failed free is never tried twice. Confined to the engine's thread.
  */
 final class DeviceArena implements AutoCloseable {
-    private final CudaDriver driver;
+    private final DeviceAllocator driver;
     private final List<Long> pointers = new ArrayList<>();
     private long bytes;
 
-    DeviceArena(CudaDriver driver) {
+    DeviceArena(DeviceAllocator driver) {
         this.driver = driver;
     }
 
@@ -49,23 +50,16 @@ final class DeviceArena implements AutoCloseable {
         return bytes;
     }
 
-    /** Frees everything; the first failure is thrown after all frees were tried. */
+    /** Frees everything; the first failure is thrown after all frees were tried, the later ones suppressed in it. */
     @Override
     public void close() {
-        CudaException first = null;
-        for (long p : pointers) {
-            try {
-                driver.free(p);
-            } catch (CudaException e) {
-                if (first == null) {
-                    first = e;
-                }
-            }
-        }
+        Cleanup steps = new Cleanup();
+        List<Long> held = List.copyOf(pointers);
         pointers.clear();
         bytes = 0;
-        if (first != null) {
-            throw first;
+        for (long p : held) {
+            steps.run(() -> driver.free(p));
         }
+        steps.rethrow();
     }
 }

@@ -6,8 +6,8 @@ import ffnlab.nn.Loss;
 
 /**
  * The network's forward and backward passes as device work on one stream, for batches of up to
- * {@code capacity} rows: per layer U^l, H^l and grad_{U^l} J (P x n_l, row-major), plus the parameter and
- * gradient vectors in {@link ParameterLayout}. Each method only enqueues; nothing waits for the device.
+ * {@code capacity} rows, over the per-layer buffers of one {@link RowBuffers} (P x n_l, row-major) and the
+ * parameter and gradient vectors in {@link ParameterLayout}. Each method only enqueues; nothing waits for the device.
  */
 final class DeviceLayers {
     static final int BLOCK = 256;
@@ -25,41 +25,27 @@ final class DeviceLayers {
     private final KernelLaunch[] activationBackward;
     private final KernelLaunch output;
 
-    /** Allocates the per-layer buffers for {@code capacity} rows; theta and grad are owned by the caller. */
-    DeviceLayers(DeviceStream s, Architecture arch, ParameterLayout layout, long theta, long grad, int capacity) {
+    /** Passes over {@code buffers}; they, theta and grad are owned by the caller. */
+    DeviceLayers(DeviceStream s, Architecture arch, ParameterLayout layout, long theta, long grad, RowBuffers buffers) {
         this.s = s;
         this.arch = arch;
         this.layout = layout;
         this.theta = theta;
         this.grad = grad;
-        this.capacity = capacity;
+        this.capacity = buffers.capacity;
         int depth = arch.depth();
-        u = new long[depth + 1];
-        h = new long[depth + 1];
-        g = new long[depth + 1];
+        u = buffers.u;
+        h = buffers.h;
+        g = buffers.g;
         biasActivation = new KernelLaunch[depth + 1];
         activationBackward = new KernelLaunch[depth + 1];
         for (int l = 1; l <= depth; l++) {
-            long size = (long) capacity * arch.width(l);
-            u[l] = s.memory.floats(size, "U^" + l);
-            h[l] = s.memory.floats(size, "H^" + l);
-            g[l] = s.memory.floats(size, "grad U^" + l);
             if (l < depth) {
                 biasActivation[l] = s.kernel(Kernel.BIAS_ACTIVATION);
                 activationBackward[l] = s.kernel(Kernel.ACTIVATION_BACKWARD);
             }
         }
         output = s.kernel(Kernel.OUTPUT_LAYER);
-    }
-
-    /** Frees the per-layer buffers. */
-    void free() {
-        for (int l = 1; l <= arch.depth(); l++) {
-            long size = (long) capacity * arch.width(l) * Float.BYTES;
-            s.memory.free(u[l], size);
-            s.memory.free(h[l], size);
-            s.memory.free(g[l], size);
-        }
     }
 
     long weights(long vector, int l) {

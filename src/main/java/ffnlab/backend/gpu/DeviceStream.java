@@ -13,7 +13,7 @@ import java.lang.foreign.MemorySegment;
  * staging memory: everything an engine enqueues runs in order on it. Copies to the device go through a
  * reusable off-heap staging buffer; reading results back synchronises the stream.
  */
-final class DeviceStream implements AutoCloseable {
+final class DeviceStream implements AutoCloseable, GraphRecording.Capture<CapturedGraph> {
     private static final long CUBLAS_WORKSPACE = 32L << 20;
 
     final CudaRuntime runtime;
@@ -121,15 +121,27 @@ final class DeviceStream implements AutoCloseable {
         runtime.cublas.sgemv(handle, Cublas.OP_N, cols, rows, one, g, cols, ones(rows), zero, out);
     }
 
-    /** A device vector of at least {@code count} ones. */
+    /**
+     * A device vector of at least {@code count} ones. A longer vector is allocated and filled before the old one
+     * is given up; when that fails, the old vector stays in place.
+     */
     long ones(int count) {
         if (onesCount < count) {
-            if (ones != 0) {
-                memory.free(ones, onesCount * Float.BYTES);
+            long n = Math.max(count, 1024);
+            long fresh = memory.floats(n, "vector of ones");
+            try {
+                fill32(fresh, Float.floatToRawIntBits(1f), n);
+            } catch (RuntimeException e) {
+                memory.free(fresh, n * Float.BYTES);
+                throw e;
             }
-            onesCount = Math.max(count, 1024);
-            ones = memory.floats(onesCount, "vector of ones");
-            fill32(ones, Float.floatToRawIntBits(1f), onesCount);
+            long old = ones;
+            long oldCount = onesCount;
+            ones = fresh;
+            onesCount = n;
+            if (old != 0) {
+                memory.free(old, oldCount * Float.BYTES);
+            }
         }
         return ones;
     }
@@ -139,12 +151,14 @@ final class DeviceStream implements AutoCloseable {
     }
 
     /** Starts recording this stream's work into a graph instead of running it. */
-    void beginCapture() {
+    @Override
+    public void begin() {
         driver.beginCapture(stream);
     }
 
     /** Ends the recording: an instantiated graph to replay, or an exception when the capture failed. */
-    CapturedGraph endCapture() {
+    @Override
+    public CapturedGraph end() {
         MemorySegment graph = driver.endCapture(stream);
         try {
             return new CapturedGraph(driver, graph, driver.instantiate(graph));
@@ -154,7 +168,10 @@ final class DeviceStream implements AutoCloseable {
         }
     }
 
-    /** Frees the device memory, the cuBLAS handle and the stream; safe to call twice. */
+    /**
+     * Frees the cuBLAS handle, the device memory, the stream and the host memory, each even when an earlier one
+     * fails; the first failure is thrown. Safe to call twice.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -166,18 +183,6 @@ final class DeviceStream implements AutoCloseable {
         } catch (CudaException e) {
             // the error was already reported by the call that caused it; free what can be freed
         }
-        try {
-            runtime.cublas.destroyHandle(handle);
-        } finally {
-            try {
-                memory.close();
-            } finally {
-                try {
-                    driver.destroyStream(stream);
-                } finally {
-                    host.close();
-                }
-            }
-        }
+        Cleanup.all(() -> runtime.cublas.destroyHandle(handle), memory::close, () -> driver.destroyStream(stream), host::close);
     }
 }

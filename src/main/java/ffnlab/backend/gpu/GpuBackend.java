@@ -186,13 +186,16 @@ public final class GpuBackend implements Backend {
         }
     }
 
-    /** Frees the scratch stream of the single operations; engines are closed by their owners. */
+    /**
+     * Frees the scratch stream of the single operations, even when the context cannot be made current (the first
+     * failure is thrown); engines are closed by their owners.
+     */
     @Override
     public synchronized void close() {
         if (scratch != null) {
-            runtime.makeCurrent();
-            scratch.close();
+            DeviceStream s = scratch;
             scratch = null;
+            Cleanup.all(runtime::makeCurrent, s::close);
         }
     }
 }

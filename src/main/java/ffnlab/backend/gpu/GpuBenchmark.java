@@ -12,7 +12,6 @@ import ffnlab.nn.optim.Optimiser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -21,13 +20,13 @@ import java.util.SplittableRandom;
  * one warm-up epoch, then the median of the timed epochs. Each epoch is timed from the permutation's upload
  * to the loss read back (the loop's own timing). Run with and without CUDA graphs.
  *
- * <pre>java --enable-native-access=ALL-UNNAMED -cp ... ffnlab.backend.gpu.GpuBenchmark [batches=16,32,64,128,256] [epochs=3] [patterns=60000]</pre>
+ * <p>The peer columns (PyTorch eager and PyTorch with CUDA graphs on the same network and data sizes) come only
+ * from {@code peer-file}: the output of {@code src/bench/python/torch_peer_gpu.py} run in the same check
+ * ({@code src/test/gpu/check.sh} does); without it they say "not measured".
+ *
+ * <pre>java --enable-native-access=ALL-UNNAMED -cp ... ffnlab.backend.gpu.GpuBenchmark [batches=16,32,64,128,256] [epochs=3] [patterns=60000] [peer-file]</pre>
  */
 public final class GpuBenchmark {
-    /** PyTorch eager on an H200, s/epoch, from the feasibility probe (issue 8). */
-    private static final int[] TORCH_BATCH = {16, 32, 64, 128, 256};
-    private static final double[] TORCH_SECONDS = {3.021, 1.683, 0.763, 0.468, 0.287};
-
     private GpuBenchmark() {
     }
 
@@ -36,6 +35,7 @@ public final class GpuBenchmark {
                 : new int[] {16, 32, 64, 128, 256};
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int patterns = args.length > 2 ? Integer.parseInt(args[2]) : 60000;
+        PeerTimings peer = peer(args.length > 3 ? java.nio.file.Path.of(args[3]) : null);
         var reason = GpuBackend.unavailableReason();
         if (reason.isPresent()) {
             System.err.println("GpuBenchmark: GPU backend unavailable: " + reason.get());
@@ -47,26 +47,27 @@ public final class GpuBenchmark {
         Examples data = synthetic(patterns, 784, 10, 1);
         System.out.println("network " + arch + ", " + patterns + " synthetic patterns, SGD lr 0.001, "
                 + epochs + " timed epochs after 1 warm-up");
-        System.out.println("batch  s/epoch(graphs)  s/epoch(direct)  us/update(graphs)  torch-eager-H200  speed-up");
+        peer.notes().forEach(n -> System.out.println("peer: " + n));
+        System.out.println(BenchmarkTable.header());
         for (int b : batches) {
             double withGraphs = secondsPerEpoch(gpu, arch, data, b, epochs, true);
             double direct = secondsPerEpoch(gpu, arch, data, b, epochs, false);
             long updates = (patterns + b - 1) / b;
-            double torch = torchSeconds(b);
-            System.out.printf(Locale.ROOT, "%5d  %15.4f  %15.4f  %17.2f  %16s  %8s%n", b, withGraphs, direct,
-                    withGraphs * 1e6 / updates, Double.isNaN(torch) ? "-" : String.format(Locale.ROOT, "%.3f", torch),
-                    Double.isNaN(torch) ? "-" : String.format(Locale.ROOT, "%.1fx", torch / Math.min(withGraphs, direct)));
+            System.out.println(BenchmarkTable.row(b, withGraphs, direct, updates, peer));
         }
         gpu.close();
     }
 
-    private static double torchSeconds(int batch) {
-        for (int i = 0; i < TORCH_BATCH.length; i++) {
-            if (TORCH_BATCH[i] == batch) {
-                return TORCH_SECONDS[i];
-            }
+    /** The peer's timings from {@code file}; none, with the reason, when there is no file or it cannot be read. */
+    static PeerTimings peer(java.nio.file.Path file) {
+        if (file == null) {
+            return PeerTimings.none("no peer output given: peer columns not measured");
         }
-        return Double.NaN;
+        try {
+            return PeerTimings.parse(java.nio.file.Files.readString(file));
+        } catch (java.io.IOException e) {
+            return PeerTimings.none("cannot read " + file + " (" + e.getMessage() + "): peer columns not measured");
+        }
     }
 
     /** Median seconds of {@code epochs} timed epochs after one warm-up. */

@@ -8,6 +8,7 @@ import ffnlab.data.Examples;
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -20,7 +21,13 @@ import org.apache.logging.log4j.Logger;
  * advance the cursor. Each row's loss is stored on the device and summed in a fixed order at the epoch's end.
  *
  * <p>Full-size steps are captured once into a CUDA graph and replayed (one launch per step instead of ~20);
- * {@code -Dffnlab.gpu.graphs=false} turns that off. Device memory is freed by {@link #close()}.
+ * {@code -Dffnlab.gpu.graphs=false} turns that off. Device memory is freed by {@link #close()}, which frees all it
+ * can even when the context cannot be made current and throws the first failure.
+ *
+ * <p>Invariant: the row buffers in use ({@link RowBuffers}, seen through {@link DeviceLayers}) are always live
+ * allocations. Growing them allocates the new set first (all or nothing), closes the graphs that refer to the old
+ * set, publishes the new set in one step, and only then frees the old; when allocating fails, the old set stays in
+ * use. An engine is used by one thread at a time (the training loop's).
  */
 final class GpuTrainingEngine implements TrainingEngine {
     private static final Logger LOG = LogManager.getLogger();
@@ -47,10 +54,7 @@ final class GpuTrainingEngine implements TrainingEngine {
     private final Map<Integer, CapturedGraph> graphs = new HashMap<>();
     private boolean graphsFailed;
     private DeviceLayers layers;
-    private long batchX;
-    private long batchTargets;
-    private long batchLabels;
-    private int batchCapacity;
+    private RowBuffers buffers;
     private final long grad;
     private boolean closed;
 
@@ -94,15 +98,28 @@ final class GpuTrainingEngine implements TrainingEngine {
                 train.rows(), layout.size(), Bytes.format(s.memory.bytes()));
     }
 
-    /** Layer buffers for at least {@code rows} rows; reallocating drops the captured graphs. */
+    /** Passes over buffers for at least {@code rows} rows; growing them drops the captured graphs. */
     private DeviceLayers layers(int rows) {
         if (layers == null || layers.capacity < rows) {
-            closeGraphs();
-            if (layers != null) {
-                layers.free();
+            RowBuffers next = RowBuffers.allocate(s.memory, arch, train.isClassification(), Math.max(rows, EVALUATION_CHUNK));
+            DeviceLayers nextLayers;
+            try {
+                nextLayers = new DeviceLayers(s, arch, layout, theta, grad, next);
+            } catch (RuntimeException e) {
+                Cleanup release = new Cleanup();
+                release.run(next::free);
+                release.suppressInto(e);
+                throw e;
             }
-            layers = new DeviceLayers(s, arch, layout, theta, grad, Math.max(rows, EVALUATION_CHUNK));
-            ensureBatch(layers.capacity);
+            Cleanup release = new Cleanup();
+            release.run(this::closeGraphs);   // they replay the old buffers' pointers
+            RowBuffers old = buffers;
+            buffers = next;
+            layers = nextLayers;
+            if (old != null) {
+                release.run(old::free);
+            }
+            release.rethrow();
         }
         return layers;
     }
@@ -151,56 +168,27 @@ final class GpuTrainingEngine implements TrainingEngine {
     private void step(DeviceLayers net, int rows) {
         gather.pointer(0, trainData.x()).int32(1, arch.inputs()).pointer(2, trainData.targets())
                 .pointer(3, trainData.labels()).int32(4, arch.outputs()).pointer(5, order).pointer(6, cursor)
-                .int32(7, rows).pointer(8, batchX).pointer(9, batchTargets)
-                .pointer(10, batchLabels).threads((long) rows * arch.inputs(), DeviceLayers.BLOCK).launch(s.stream);
-        net.forward(batchX, rows);
+                .int32(7, rows).pointer(8, buffers.x).pointer(9, buffers.targets)
+                .pointer(10, buffers.labels).threads((long) rows * arch.inputs(), DeviceLayers.BLOCK).launch(s.stream);
+        net.forward(buffers.x, rows);
         float scale = (float) spec.reduction().gradientScale(spec.loss(), rows, arch.outputs());
-        net.output(rows, spec.loss(), batchTargets, batchLabels, scale, true, lossRows, 0, cursor, 0);
+        net.output(rows, spec.loss(), buffers.targets, buffers.labels, scale, true, lossRows, 0, cursor, 0);
         net.backward(rows);
         optimiser.step(s);
         advance.int32(1, rows).launch(s.stream);
     }
 
 
-    private void ensureBatch(int capacity) {
-        if (batchCapacity >= capacity) {
-            return;
-        }
-        if (batchCapacity > 0) {
-            s.memory.free(batchX, (long) batchCapacity * arch.inputs() * Float.BYTES);
-            if (batchTargets != 0) {
-                s.memory.free(batchTargets, (long) batchCapacity * arch.outputs() * Float.BYTES);
-            }
-            if (batchLabels != 0) {
-                s.memory.free(batchLabels, (long) batchCapacity * Integer.BYTES);
-            }
-        }
-        batchX = s.memory.floats((long) capacity * arch.inputs(), "batch X");
-        batchTargets = train.isClassification() ? 0 : s.memory.floats((long) capacity * arch.outputs(), "batch D");
-        batchLabels = train.isClassification() ? s.memory.ints(capacity, "batch labels") : 0;
-        batchCapacity = capacity;
-    }
-
-    /** Records one full step into a graph; on failure logs once and falls back to direct launches. */
+    /**
+     * Records one full step into a graph; when the device refuses, logs once and falls back to direct launches.
+     * Any other failure propagates, the stream out of capture mode either way ({@link GraphRecording}).
+     */
     private CapturedGraph capture(DeviceLayers net, int rows) {
-        s.beginCapture();
-        CudaException failure = null;
+        CapturedGraph graph;
         try {
-            step(net, rows);
+            graph = GraphRecording.record(s, () -> step(net, rows));
         } catch (CudaException e) {
-            failure = e;
-        }
-        CapturedGraph graph = null;
-        try {
-            graph = s.endCapture();
-        } catch (CudaException e) {
-            failure = failure == null ? e : failure;
-        }
-        if (failure != null) {
-            if (graph != null) {
-                graph.close();   // a partial step must never be replayed
-            }
-            LOG.warn("CUDA graph capture failed ({}); launching kernels one by one", failure.getMessage());
+            LOG.warn("CUDA graph capture failed ({}); launching kernels one by one", e.getMessage());
             graphsFailed = true;
             return null;
         }
@@ -208,11 +196,15 @@ final class GpuTrainingEngine implements TrainingEngine {
         return graph;
     }
 
+    /** Forgets every captured graph and destroys each, even when destroying one fails. */
     private void closeGraphs() {
-        for (CapturedGraph g : graphs.values()) {
-            g.close();
-        }
+        List<CapturedGraph> all = List.copyOf(graphs.values());
         graphs.clear();
+        Cleanup release = new Cleanup();
+        for (CapturedGraph g : all) {
+            release.run(g::close);
+        }
+        release.rethrow();
     }
 
     @Override
@@ -293,17 +285,13 @@ final class GpuTrainingEngine implements TrainingEngine {
         return "gpu, " + runtime.describe();
     }
 
+    /** Destroys the graphs and frees the stream's memory, each even when an earlier step fails; the first failure is thrown. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        runtime.makeCurrent();
-        try {
-            closeGraphs();
-        } finally {
-            s.close();
-        }
+        Cleanup.all(runtime::makeCurrent, this::closeGraphs, s::close);
     }
 }

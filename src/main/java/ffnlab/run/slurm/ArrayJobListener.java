@@ -10,6 +10,13 @@ public interface ArrayJobListener {
     default void trialFinished(TaskReport report, int ended, int total) {
     }
 
+    /**
+     * A task exited 0 without finishing its trial because another process holds the trial's lock and is running
+     * it; the trial's result appears when that process finishes.
+     */
+    default void trialBusy(TaskReport report, int ended, int total) {
+    }
+
     /** A task ended without finishing its trial (failed, cancelled, timed out, ...); its trial stays unfinished. */
     default void taskFailed(TaskReport report, int ended, int total) {
     }

@@ -11,15 +11,19 @@ import java.util.Optional;
  * @param alreadyFinished trials skipped because their {@code summary.yaml} exists
  * @param alreadyQueued   trials skipped because a task of an earlier array is still pending or running on them
  * @param finished        tasks that finished their trial (only when followed)
+ * @param busy            tasks that exited 0 without finishing their trial because another process is running it
+ *                        (only when followed)
  * @param failed          tasks that ended without finishing their trial (only when followed)
  * @param followed        whether the submitter waited for the array to end
  */
 public record ArrayJobOutcome(Optional<String> jobId, Submission submission, List<String> alreadyFinished,
-                              List<String> alreadyQueued, List<TaskReport> finished, List<TaskReport> failed, boolean followed) {
+                              List<String> alreadyQueued, List<TaskReport> finished, List<TaskReport> busy, List<TaskReport> failed,
+                              boolean followed) {
     public ArrayJobOutcome {
         alreadyFinished = List.copyOf(alreadyFinished);
         alreadyQueued = List.copyOf(alreadyQueued);
         finished = List.copyOf(finished);
+        busy = List.copyOf(busy);
         failed = List.copyOf(failed);
     }
 

@@ -13,11 +13,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The SLURM commands ffnlab uses, run as child processes: {@code sbatch} to submit, {@code squeue} and
- * {@code sacct} to follow, {@code scancel} to cancel. {@code environment} is added to this process's
+ * The {@link Scheduler} as SLURM's commands, run as child processes: {@code sbatch} to submit, {@code squeue} and
+ * {@code sacct} to follow and to find a job, {@code scancel} to cancel. {@code environment} is added to this process's
  * environment (e.g. {@code SLURM_CONF} for a private cluster); every command gets at most {@link #TIMEOUT_S} seconds.
  */
-public final class SlurmClient {
+public final class SlurmClient implements Scheduler {
     private static final Logger LOG = LogManager.getLogger();
     static final long TIMEOUT_S = 60;
 
@@ -34,12 +34,14 @@ public final class SlurmClient {
     /**
      * {@code sbatch --parsable --array=SPEC script}: submits the array and returns its job id.
      *
-     * @throws SlurmException with sbatch's own message when it refuses
+     * @throws SbatchRefused with sbatch's own message when it refuses
+     * @throws SlurmException when sbatch does not answer in time or prints no job id (the job may have been queued)
      */
+    @Override
     public String submit(Path script, String arraySpec) {
         Result r = run(List.of("sbatch", "--parsable", "--array=" + arraySpec, script.toString()));
         if (r.status != 0) {
-            throw new SlurmException("sbatch refused " + script + " (exit " + r.status + "): " + r.firstErrorLine());
+            throw new SbatchRefused("sbatch refused " + script + " (exit " + r.status + "): " + r.firstErrorLine());
         }
         String id = r.out.strip().split(";")[0];
         if (!id.matches("\\d+")) {
@@ -52,6 +54,7 @@ public final class SlurmClient {
      * {@code squeue -h -r -j ID --states=all}: every task slurmctld still knows (recently ended ones included).
      * Empty when slurmctld no longer knows the job (it ended more than {@code MinJobAge} ago).
      */
+    @Override
     public Optional<List<ArrayTaskState>> queue(String jobId) {
         return queue(jobId, null);
     }
@@ -60,6 +63,7 @@ public final class SlurmClient {
      * As {@link #queue(String)}, counting the job only if it is named {@code jobName} (so that a job id recorded
      * long ago, and since reused by the cluster for someone else's job, is not mistaken for ours); null = any name.
      */
+    @Override
     public Optional<List<ArrayTaskState>> queue(String jobId, String jobName) {
         List<String> command = new java.util.ArrayList<>(List.of("squeue", "-h", "-r", "-j", jobId, "--states=all", "-o", "%i|%T|%r"));
         if (jobName != null) {
@@ -80,6 +84,7 @@ public final class SlurmClient {
      * {@code sacct -n -P -X -j ID}: the tasks' final states from the accounting database. Empty where the
      * cluster keeps no accounting (or sacct does not know the job).
      */
+    @Override
     public Optional<List<ArrayTaskState>> accounting(String jobId) {
         Result r = run(List.of("sacct", "-n", "-P", "-X", "-j", jobId, "-o", "JobID,State,ExitCode"));
         if (r.status != 0) {
@@ -90,7 +95,24 @@ public final class SlurmClient {
         return tasks.isEmpty() ? Optional.empty() : Optional.of(tasks);
     }
 
+    /**
+     * {@code squeue -h --states=all --name=NAME -o '%A|%o'}: the array job (id {@code %A}) whose batch script
+     * ({@code %o}) is {@code script}.
+     */
+    @Override
+    public Optional<String> findJob(String jobName, Path script) {
+        Result r = run(List.of("squeue", "-h", "--states=all", "--name=" + jobName, "-o", "%A|%o"));
+        if (r.status != 0) {
+            throw new SlurmException("squeue --name=" + jobName + " failed (exit " + r.status + "): " + r.firstErrorLine());
+        }
+        String wanted = script.toString();
+        return r.out.lines().map(String::strip).filter(l -> !l.isEmpty()).map(l -> l.split("\\|", 2))
+                .filter(f -> f.length == 2 && f[1].strip().equals(wanted) && f[0].strip().matches("\\d+"))
+                .map(f -> f[0].strip()).findFirst();
+    }
+
     /** {@code scancel ID}: cancels every task of the array that has not ended. */
+    @Override
     public void cancel(String jobId) {
         Result r = run(List.of("scancel", jobId));
         if (r.status != 0) {

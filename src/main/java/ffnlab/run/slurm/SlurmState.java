@@ -4,19 +4,26 @@ import java.util.Locale;
 
 /**
  * A SLURM job (array task) state as {@code squeue %T} and {@code sacct State} print it. A task is
- * {@linkplain #ended() ended} once SLURM will not run it again; only {@link #COMPLETED} (exit code 0) counts as
- * success, and even then the trial is finished only if its {@code summary.yaml} exists.
+ * {@linkplain #ended() ended} only in a final state, one from which SLURM never runs it again: COMPLETED,
+ * FAILED, CANCELLED, TIMEOUT, NODE_FAIL, OUT_OF_MEMORY, BOOT_FAIL, DEADLINE. Every other state, PREEMPTED,
+ * REQUEUED, SPECIAL_EXIT, REVOKED and a word this enum does not know ({@link #UNKNOWN}) included, may still lead
+ * to the task running (a preempted task can be requeued, a revoked one runs on a sibling cluster). Only
+ * {@link #COMPLETED} (exit code 0) counts as success, and even then the trial is finished only if its
+ * {@code summary.yaml} exists.
  */
 public enum SlurmState {
     PENDING, CONFIGURING, RUNNING, COMPLETING, SUSPENDED, REQUEUED, REQUEUE_HOLD, REQUEUE_FED, RESIZING,
-    SIGNALING, STAGE_OUT, STOPPED, RESV_DEL_HOLD,
-    COMPLETED, FAILED, CANCELLED, TIMEOUT, NODE_FAIL, OUT_OF_MEMORY, PREEMPTED, BOOT_FAIL, DEADLINE, REVOKED, SPECIAL_EXIT,
-    /** The scheduler no longer knows the task (aged out of slurmctld, no accounting). */
+    SIGNALING, STAGE_OUT, STOPPED, RESV_DEL_HOLD, PREEMPTED, REVOKED, SPECIAL_EXIT,
+    COMPLETED, FAILED, CANCELLED, TIMEOUT, NODE_FAIL, OUT_OF_MEMORY, BOOT_FAIL, DEADLINE,
+    /** A state word this enum does not know; treated as not ended. */
     UNKNOWN;
 
-    /** True once SLURM will not run the task again. */
+    /** True in a final state: SLURM will not run the task again. */
     public boolean ended() {
-        return ordinal() >= COMPLETED.ordinal();
+        return switch (this) {
+            case COMPLETED, FAILED, CANCELLED, TIMEOUT, NODE_FAIL, OUT_OF_MEMORY, BOOT_FAIL, DEADLINE -> true;
+            default -> false;
+        };
     }
 
     /** True for a task that exited with code 0. */

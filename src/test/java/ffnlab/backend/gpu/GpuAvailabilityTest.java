@@ -8,13 +8,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Runs everywhere: without a GPU the backend says why and refuses cleanly; with one it opens. */
+/**
+ * Runs everywhere: without a GPU the backend says why and refuses cleanly; with one it opens. Whether the NVIDIA
+ * driver library loads is checked here independently of the backend, and its reason must agree.
+ */
 class GpuAvailabilityTest {
+
+    /** Whether {@code libcuda.so.1} loads in this process, asked without the backend. */
+    private static boolean driverLibraryLoads() {
+        try {
+            java.lang.foreign.SymbolLookup.libraryLookup("libcuda.so.1", java.lang.foreign.Arena.global());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void theReasonAgreesWithWhetherTheDriverLibraryLoads() {
+        Optional<String> reason = GpuBackend.unavailableReason();
+        if (driverLibraryLoads()) {
+            reason.ifPresent(r -> assertFalse(r.startsWith("libcuda.so.1 not found"), "libcuda.so.1 loads here, yet: " + r));
+        } else {
+            assertEquals(Optional.of("libcuda.so.1 not found: no NVIDIA driver on this machine"), reason);
+        }
+    }
 
     @Test
     void unavailableReasonIsOneLineAndConstructionAgreesWithIt() {
         Optional<String> reason = GpuBackend.unavailableReason();
-        assertEquals(reason, GpuBackend.unavailableReason(), "the answer is stable");
         if (reason.isPresent()) {
             assertFalse(reason.get().isBlank());
             assertFalse(reason.get().contains("\n"), reason.get());

@@ -74,4 +74,19 @@ class SchedulerOutputTest {
         assertTrue(SlurmState.COMPLETED.succeeded());
         assertFalse(SlurmState.FAILED.succeeded());
     }
+
+    @Test
+    void onlyFinalStatesHaveEndedAndATaskThatMayBeRequeuedHasNot() {
+        java.util.Set<SlurmState> ended = java.util.EnumSet.noneOf(SlurmState.class);
+        for (SlurmState s : SlurmState.values()) {
+            if (s.ended()) {
+                ended.add(s);
+            }
+        }
+        assertEquals(java.util.EnumSet.of(SlurmState.COMPLETED, SlurmState.FAILED, SlurmState.CANCELLED, SlurmState.TIMEOUT,
+                SlurmState.NODE_FAIL, SlurmState.OUT_OF_MEMORY, SlurmState.BOOT_FAIL, SlurmState.DEADLINE), ended);
+        assertFalse(SlurmState.parse("PR").ended(), "preempted: may be requeued");
+        assertFalse(SlurmState.parse("REQUEUED").ended());
+        assertFalse(SlurmState.parse("SOMETHING_NEW").ended(), "a state word SLURM may add later is not taken as an end");
+    }
 }

@@ -122,7 +122,7 @@ class SlurmExecutorTest {
                 e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
         try (var left = Files.list(request.resultsDirectory().resolve("slurm"))) {
-            assertEquals(List.of(), left.toList());
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("submission-")).toList());
         }
     }
 
@@ -179,5 +179,75 @@ class SlurmExecutorTest {
         assertTrue(waiting.finished().stream().allMatch(r -> r.log().toString().contains(first.jobId().orElseThrow() + "_")));
         assertTrue(ids.stream().allMatch(request::finished));
         assertEquals(Map.of(), Map.copyOf(new SlurmExecutor(client).queuedTrials(request)));
+    }
+
+    @Test
+    void twoSubmittersRacingOnTheClusterRunEachTrialOnce(SlurmCluster cluster, TestInfo info) throws Exception {
+        List<String> ids = ids(5);
+        SlurmClient client = new SlurmClient(cluster.clientEnvironment());
+        ArrayJobRequest request = request(cluster, info, ids, "none", 1);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<ArrayJobOutcome> submitter = () -> {
+            start.await();
+            return new SlurmExecutor(client).execute(request, options(0, true), ArrayJobListener.NONE);
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(submitter);
+            var b = pool.submit(submitter);
+            List<ArrayJobOutcome> outcomes = List.of(a.get(), b.get());
+
+            assertEquals(1, outcomes.stream().filter(o -> o.jobId().isPresent()).count(), "one array job");
+            ArrayJobOutcome winner = outcomes.stream().filter(o -> o.jobId().isPresent()).findFirst().orElseThrow();
+            ArrayJobOutcome follower = outcomes.stream().filter(o -> o.jobId().isEmpty()).findFirst().orElseThrow();
+            assertEquals(ids, winner.submission().trialIds());
+            assertEquals(ids, follower.alreadyQueued());
+            assertTrue(follower.followed(), "the second submitter follows the first one's array");
+            for (ArrayJobOutcome o : outcomes) {
+                assertEquals(ids, o.finished().stream().map(TaskReport::trialId).toList());
+                assertEquals(List.of(), o.busy());
+                assertEquals(List.of(), o.failed());
+            }
+            try (var folders = Files.list(request.resultsDirectory().resolve("slurm"))) {
+                assertEquals(1, folders.filter(p -> p.getFileName().toString().startsWith("submission-")).count());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aJobWhoseIdWasNeverRecordedIsFoundByItsScriptAndAdopted(SlurmCluster cluster, TestInfo info) throws Exception {
+        List<String> ids = ids(2);
+        SlurmClient client = new SlurmClient(cluster.clientEnvironment());
+        ArrayJobRequest request = request(cluster, info, ids, "none", 1);
+        Submission orphan = new JobScriptWriter().write(request, options(0, false));
+        String lost = client.submit(orphan.script(), "0-1");   // the submitter died after sbatch, before recording the id
+
+        ArrayJobOutcome outcome = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobListener.NONE);
+
+        assertTrue(outcome.jobId().isEmpty(), "nothing submitted twice");
+        assertEquals(lost, Files.readString(orphan.jobIdFile()).strip());
+        assertEquals(ids, outcome.alreadyQueued());
+        assertEquals(ids, outcome.finished().stream().map(TaskReport::trialId).toList());
+    }
+
+    @Test
+    void aTaskWhoseTrialIsLockedByAnotherProcessIsReportedBusy(SlurmCluster cluster, TestInfo info) throws Exception {
+        List<String> ids = ids(2);
+        SlurmClient client = new SlurmClient(cluster.clientEnvironment());
+        Path work = cluster.workDir(info.getTestMethod().orElseThrow().getName());
+        Path results = work.resolve("results/stand-in");
+        Path busyStandIn = work.resolve("busy-stand-in.sh");
+        // the trial command's contract: exit 0 without a summary only when another process holds the trial
+        Files.writeString(busyStandIn, "#!/bin/bash\nid=\"$2\"\nif [ \"$id\" = \"$1\" ]; then exit 0; fi\n"
+                + "mkdir -p " + results + "/trials/$id && echo 'status: finished' > " + results + "/trials/$id/summary.yaml\n");
+        ArrayJobRequest request = new ArrayJobRequest("stand-in", results, ids, List.of("bash", busyStandIn.toString(), ids.get(1)), work);
+
+        ArrayJobOutcome outcome = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobListener.NONE);
+
+        assertEquals(List.of(ids.get(0)), outcome.finished().stream().map(TaskReport::trialId).toList());
+        assertEquals(List.of(ids.get(1)), outcome.busy().stream().map(TaskReport::trialId).toList());
+        assertEquals(List.of(), outcome.failed());
     }
 }

@@ -88,7 +88,7 @@ class SlurmSweepTest {
             String trial = prepared.request().trialIds().get(task);
             assertTrue(printed.contains("] task " + task + ": trial " + trial + " finished"), "progress of task " + task + ":\n" + printed);
         }
-        assertTrue(printed.contains("slurm-sweep-smoke: job ") && printed.contains(" ended: 6 trials finished, 0 tasks failed"), printed);
+        assertTrue(printed.contains("slurm-sweep-smoke: job ") && printed.contains(" ended: 6 trials finished, 0 busy (another process), 0 tasks failed"), printed);
         assertTrue(printed.contains("training.lr=0.2"), "the results table:\n" + printed);
         assertTrue(Files.isRegularFile(slurm.results().resolveSibling("reports").resolve("slurm-sweep-smoke/index.html")),
                 "the report is built when the array ends:\n" + printed);
