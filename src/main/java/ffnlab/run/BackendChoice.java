@@ -14,11 +14,17 @@ import org.apache.logging.log4j.Logger;
  * for it fails with the reason when this machine has no usable GPU), and {@code auto} the GPU when one is
  * usable, else the CPU. {@code auto} is resolved when the trials are planned ({@link #resolve}), so a trial's id
  * names the backend that trains it; the choice is logged once per kind, with the reason when auto falls back to
- * the CPU. provenance.yaml records the backend and device that actually ran.
+ * the CPU. The system property {@value #AUTO_PROPERTY} ({@code cpu} or {@code gpu}) pins what {@code auto}
+ * becomes: a SLURM submission passes its own resolution to the array tasks, so a node plans the same trial ids
+ * as the host that submitted them whatever devices the node has. provenance.yaml records the backend and device
+ * that actually ran.
  */
 public final class BackendChoice {
     private static final Logger LOG = LogManager.getLogger();
     private static final java.util.Set<String> LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The system property that pins what {@code auto} resolves to. */
+    public static final String AUTO_PROPERTY = "ffnlab.backend.auto";
 
     private BackendChoice() {
     }
@@ -40,7 +46,7 @@ public final class BackendChoice {
 
     /** The kind that actually runs: {@code auto} becomes {@code gpu} when a GPU is usable, else {@code cpu}. */
     public static String resolve(String kind) {
-        String resolved = kind.equals("auto") ? (GpuBackend.unavailableReason().isEmpty() ? "gpu" : "cpu") : kind;
+        String resolved = kind.equals("auto") ? resolveAuto() : kind;
         if (LOGGED.add(kind)) {
             if (kind.equals("auto")) {
                 LOG.info("backend 'auto' runs on the {} backend{}", resolved,
@@ -50,6 +56,15 @@ public final class BackendChoice {
             }
         }
         return resolved;
+    }
+
+    private static String resolveAuto() {
+        String pinned = System.getProperty(AUTO_PROPERTY, "");
+        return switch (pinned) {
+            case "cpu", "gpu" -> pinned;
+            case "" -> GpuBackend.unavailableReason().isEmpty() ? "gpu" : "cpu";
+            default -> throw new IllegalArgumentException("-D" + AUTO_PROPERTY + ": expected cpu or gpu, got '" + pinned + "'");
+        };
     }
 
     /**

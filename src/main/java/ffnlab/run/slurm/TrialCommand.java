@@ -1,5 +1,6 @@
 package ffnlab.run.slurm;
 
+import ffnlab.run.BackendChoice;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -56,14 +57,19 @@ public final class TrialCommand {
     }
 
     /**
-     * The system properties of this JVM that a trial on a node needs too, as JVM flags: {@code data.dir} (made
-     * absolute). Environment variables such as {@code FFNLAB_DATA} reach the nodes through sbatch's default
-     * {@code --export=ALL}.
+     * The system properties of this JVM that a trial on a node needs too, as JVM flags: what {@code auto} resolved
+     * to here ({@link BackendChoice#AUTO_PROPERTY}, so the node plans the same trial ids whatever devices it has),
+     * and {@code data.dir} (made absolute). Environment variables such as {@code FFNLAB_DATA} reach the nodes
+     * through sbatch's default {@code --export=ALL}.
      */
     public static List<String> forwardedProperties() {
+        List<String> out = new ArrayList<>();
+        out.add("-D" + BackendChoice.AUTO_PROPERTY + "=" + BackendChoice.resolve("auto"));
         String dataDir = System.getProperty("data.dir");
-        return dataDir == null || dataDir.isBlank() ? List.of()
-                : List.of("-Ddata.dir=" + Path.of(dataDir).toAbsolutePath().normalize());
+        if (dataDir != null && !dataDir.isBlank()) {
+            out.add("-Ddata.dir=" + Path.of(dataDir).toAbsolutePath().normalize());
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -40,13 +40,14 @@ class TrialCommandTest {
     }
 
     @Test
-    void dataDirIsForwardedAsAnAbsolutePath() {
+    void autoIsPinnedToThisHostsChoiceAndDataDirIsForwardedAsAnAbsolutePath() {
         String before = System.getProperty("data.dir");
+        String auto = "-D" + ffnlab.run.BackendChoice.AUTO_PROPERTY + "=" + ffnlab.run.BackendChoice.resolve("auto");
         try {
             System.setProperty("data.dir", "some/data");
-            assertEquals(List.of("-Ddata.dir=" + Path.of("some/data").toAbsolutePath()), TrialCommand.forwardedProperties());
+            assertEquals(List.of(auto, "-Ddata.dir=" + Path.of("some/data").toAbsolutePath()), TrialCommand.forwardedProperties());
             System.clearProperty("data.dir");
-            assertEquals(List.of(), TrialCommand.forwardedProperties());
+            assertEquals(List.of(auto), TrialCommand.forwardedProperties());
         } finally {
             if (before != null) {
                 System.setProperty("data.dir", before);
