@@ -69,7 +69,12 @@ public final class IdxReader {
             if (c != cols) {
                 throw DataException.atByte(file, 12, "expected " + cols + " pixel columns per image, found " + c);
             }
-            byte[] pixels = in.body(Math.multiplyExact(Math.multiplyExact(count, rows), cols), count + " images of " + rows + " x " + cols + " pixels");
+            long size = (long) count * rows * cols;
+            if (size > Integer.MAX_VALUE - 8) {
+                throw DataException.atByte(file, 4, "expected at most " + (Integer.MAX_VALUE - 8) / ((long) rows * cols)
+                        + " images of " + rows + " x " + cols + " pixels, found " + count);
+            }
+            byte[] pixels = in.body((int) size, count + " images of " + rows + " x " + cols + " pixels");
             return new Images(count, rows, cols, pixels, in.finish());
         }
     }
