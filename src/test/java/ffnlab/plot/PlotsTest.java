@@ -159,6 +159,25 @@ class PlotsTest {
     }
 
     @Test
+    void predictedAgainstActualRendersPromptlyWhateverTheValues() {
+        double[][] predictions = {
+            {1e15, 1e15 + 2, 1e15 + 4, 1e15 + 8},
+            {1.5, -2e15, 3e14, 0.25},
+            {1e300, -1e300, 5, 7},
+            {4e15, 4e15, 4e15, 4e15},
+            {Double.NaN, Double.POSITIVE_INFINITY, 2, 3},
+            {1e-300, 2e-300, 3e-300, 4e-300},
+        };
+        for (double[] predicted : predictions) {
+            double[] actual = {1, 2, 3, predicted == predictions[5] ? 5e-300 : 4};
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> rendersHeadless(
+                    PredictedVsActualPlot.build(Table.create("p", DoubleColumn.create("actual", actual),
+                            DoubleColumn.create("predicted", predicted)), "predicted against actual")),
+                    () -> "predicted " + java.util.Arrays.toString(predicted));
+        }
+    }
+
+    @Test
     void weightsStandBesideTheChapters() throws IOException {
         Table learnt = Table.create("p", IntColumn.create("layer", 1, 1, 1), StringColumn.create("kind", "W", "W", "b"),
                 IntColumn.create("row", 0, 1, 0), IntColumn.create("col", 0, 0, 0), DoubleColumn.create("value", 0.5, -1, 0.1));
