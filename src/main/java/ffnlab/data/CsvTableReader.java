@@ -25,6 +25,8 @@ import org.apache.commons.csv.CSVRecord;
  * not a number, a quote that never closes (at the line where it opens), bytes that are not UTF-8.
  */
 public final class CsvTableReader {
+    /** Commons CSV's parse errors: "Invalid character between encapsulated token and delimiter at line: 18, position: 498". */
+    private static final java.util.regex.Pattern AT_LINE = java.util.regex.Pattern.compile("(.*?) at line: (\\d+), position: \\d+.*");
     private CsvTableReader() {
     }
 
@@ -83,9 +85,13 @@ public final class CsvTableReader {
                 // fall through to the general message
             }
         }
-        String message = oneLine(e.getMessage());
+        String message = oneLine(cause == null ? e.getMessage() : cause.getMessage());
         if (message.contains("EOF reached before encapsulated token finished")) {
             return DataException.atLine(file, openQuoteLine(file, fallbackLine), "a quoted cell opens here and is never closed; expected a closing \"");
+        }
+        java.util.regex.Matcher at = AT_LINE.matcher(message);
+        if (at.matches()) {
+            return DataException.atLine(file, Long.parseLong(at.group(2)), "expected a well-formed CSV record (" + at.group(1) + ")");
         }
         return DataException.ofFile(file, "is not a readable CSV file (" + message + ")", e);
     }

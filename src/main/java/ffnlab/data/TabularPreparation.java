@@ -78,7 +78,7 @@ final class TabularPreparation {
             targetScale = outputs.scale();
             targetOffset = outputs.offset();
         }
-        LOG.info("{}: {} train / {} test rows, {} inputs ({}), targets {} ({})", name, train.rows(), test.rows(),
+        LOG.debug("{}: {} train / {} test rows, {} inputs ({}), targets {} ({})", name, train.rows(), test.rows(),
                 features.size(), request.inputScaling().key(), targetNames.size() > 12 ? targetNames.size() + " classes" : targetNames,
                 task == Task.CLASSIFICATION ? "classes" : request.outputScaling().key());
         return new PreparedData(name, task, train, test.rows() == 0 ? null : test, sha256, features, targetNames,

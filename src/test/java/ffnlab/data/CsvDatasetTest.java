@@ -162,6 +162,13 @@ class CsvDatasetTest {
     }
 
     @Test
+    void textAfterAQuotedCellNamesItsLine() throws IOException {
+        Path file = csv("after.csv", "a,y\n1,2\n\"3\"x,4\n5,6\n");
+        assertEquals(file + ":3: expected a well-formed CSV record (Invalid character between encapsulated token and delimiter)",
+                message(request(file, List.of(), null, 0)));
+    }
+
+    @Test
     void aColumnNamedTwiceIsRefused() throws IOException {
         Path file = csv("dup.csv", "a,b,a,y\n1,2,3,4\n5,6,7,8\n");
         assertEquals(file + ":1: column 'a' is named twice (columns 1 and 3); expected distinct column names",
