@@ -41,6 +41,49 @@ record AxisRange(double min, double max) {
         return new AxisRange(clamp(lo - pad), clamp(hi + pad));
     }
 
+    /**
+     * Bounds a linear y axis of {@code chart} to the range of its series (error bars included) when XChart's own
+     * range would not tick in bounded time: a span under a millionth of the magnitude, or magnitudes beyond
+     * 1e100. Ordinary data keeps XChart's range; a logarithmic axis is left alone.
+     */
+    static void boundY(org.knowm.xchart.XYChart chart) {
+        if (chart.getStyler().isYAxisLogarithmic() || chart.getSeriesCollection().isEmpty()) {
+            return;
+        }
+        java.util.List<double[]> values = new java.util.ArrayList<>();
+        for (org.knowm.xchart.XYSeries s : chart.getSeriesCollection()) {
+            double[] y = s.getYData();
+            double[] bars = s.getExtraValues();
+            values.add(y);
+            if (bars != null && bars.length == y.length) {
+                double[] low = new double[y.length];
+                double[] high = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    low[i] = y[i] - bars[i];
+                    high[i] = y[i] + bars[i];
+                }
+                values.add(low);
+                values.add(high);
+            }
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] v : values) {
+            for (double x : v) {
+                if (Double.isFinite(x)) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+        }
+        double magnitude = Math.max(Math.abs(lo), Math.abs(hi));
+        if (lo > hi || magnitude <= 1e100 && !(hi - lo < magnitude * 1e-6 && magnitude >= 1)) {
+            return;
+        }
+        AxisRange range = of(values.toArray(double[][]::new));
+        chart.getStyler().setYAxisMin(range.min()).setYAxisMax(range.max()).setYAxisDecimalPattern("0.###E0");
+    }
+
     /** {@code v} limited to +-{@link #LIMIT}, so a point beyond it is drawn on the edge of the axis. */
     static double clamp(double v) {
         return Math.max(-LIMIT, Math.min(LIMIT, v));

@@ -178,6 +178,23 @@ class PlotsTest {
     }
 
     @Test
+    void learningCurvesAndErrorAgainstSweptRenderPromptlyForBlownUpValues() {
+        for (double[] v : new double[][] {{1e15, 1e15 + 2, 1e15 + 4}, {1e300, -1e300, 1}, {4e15, 4e15, 4e15}}) {
+            Table curves = Table.create("curves", StringColumn.create("configuration", "w=4", "w=4", "w=4"),
+                    IntColumn.create("config_index", 0, 0, 0), IntColumn.create("epoch", 1, 2, 3), IntColumn.create("n", 1, 1, 1),
+                    DoubleColumn.create("test_mse_mean", v), DoubleColumn.create("test_mse_ci95", Double.NaN, Double.NaN, Double.NaN),
+                    DoubleColumn.create("train_mse_mean", v));
+            Table swept = perConfiguration().first(3);
+            swept.replaceColumn("final_test_mse_mean", DoubleColumn.create("final_test_mse_mean", v));
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+                rendersHeadless(LearningCurvePlot.build(curves, "train_mse", "test_mse", "m.s.e.", "m.s.e.", true));
+                rendersHeadless(ErrorVsSweptPlot.build(swept, "model.hidden", ErrorMeasure.REGRESSION, true, Optional.empty(),
+                        OptionalDouble.empty()));
+            }, () -> "values " + java.util.Arrays.toString(v));
+        }
+    }
+
+    @Test
     void weightsStandBesideTheChapters() throws IOException {
         Table learnt = Table.create("p", IntColumn.create("layer", 1, 1, 1), StringColumn.create("kind", "W", "W", "b"),
                 IntColumn.create("row", 0, 1, 0), IntColumn.create("col", 0, 0, 0), DoubleColumn.create("value", 0.5, -1, 0.1));
