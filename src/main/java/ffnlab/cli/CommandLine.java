@@ -149,12 +149,13 @@ record CommandLine(String command, String experiment, String trialId, String set
         }
         try {
             int n = Integer.parseInt(text.strip());
-            if (n < 1) {
+            if (n < 1 || n > ffnlab.spec.Limits.MAX_THREADS) {
                 throw new NumberFormatException();
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("threads: expected a positive whole number, got '" + text + "'");
+            throw new IllegalArgumentException("threads: expected a whole number from 1 to " + ffnlab.spec.Limits.MAX_THREADS
+                    + ", got '" + text + "'");
         }
     }
 }

@@ -37,12 +37,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seeded mutations of the committed experiment files and of CSV datasets, run through the real entry point
- * ({@link Main#run}) in this JVM: most cases with {@code validate}, some CSV cases with {@code run} (one trial of
- * two epochs on 24 rows, report included). Every
- * case must end within {@link #PER_CASE_SECONDS} with status 0 (the mutation left a valid input) or status 2 with
- * only problem lines on the console, each naming the file, no stack trace, nothing on stdout and nothing written
- * under results/. The IDX reader gets the same treatment with corrupted Fashion-MNIST-shaped files.
+ * Seeded mutations of the committed experiment files, of {@code --set} overrides and of CSV datasets, run through
+ * the real entry point ({@link Main#run}) in this JVM: most cases with {@code validate}, some CSV cases with
+ * {@code run} (one trial of two epochs on 24 rows, report included). Every case must end within
+ * {@link #PER_CASE_SECONDS} with status 0 (the mutation left a valid input) or status 2 with only problem lines on
+ * the console, each naming the file (or the {@code -Dset} option), no stack trace, nothing on stdout or in the log,
+ * and nothing written under results/. The IDX reader gets the same treatment with corrupted Fashion-MNIST-shaped
+ * files, and a corrupted Fashion-MNIST folder goes through {@code validate}.
  *
  * <p>Defaults fit in about a minute on two cores; {@code -Dfuzz.cases=N -Dfuzz.seconds=S -Dfuzz.seed=X} run a
  * longer or another sequence. A failure prints the seed, the case number and the mutations, which reproduce it.
@@ -152,6 +153,9 @@ class BadInputFuzzTest {
                     "--results", results.toString(), "--threads", "1"));
             if (smoke) {
                 args.addAll(List.of("--profile", "smoke"));
+            }
+            if (!target.equals("table") && random.nextInt(6) == 0) {
+                args.addAll(List.of("--set", m.override()));
             }
             String label = "seed " + (SEED + cases) + ", case " + cases + ": " + String.join(" ", args) + " after: " + m.description();
             long started = System.nanoTime();
@@ -300,7 +304,8 @@ class BadInputFuzzTest {
         assertTrue(!lines.isEmpty() && r.out().isEmpty() && logged.isEmpty(), context);
         assertEquals(lines.size(), lines.stream().distinct().count(), "a line repeats: " + context);
         for (String line : lines) {
-            boolean namesFile = line.startsWith(experimentsLabel + "/") || named.stream().anyMatch(p -> line.startsWith(p.toString()));
+            boolean namesFile = line.startsWith(experimentsLabel + "/") || line.startsWith("-Dset ") || line.startsWith("-Dset:")
+                    || named.stream().anyMatch(p -> line.startsWith(p.toString()));
             assertTrue(namesFile, "a line that names no file: " + line + "\n" + context);
             count(POSITION.matcher(line).find() ? "line with a position" : "line without a position");
         }

@@ -49,7 +49,7 @@ class ConsoleLinesTest {
         for (int i = 0; i < 2; i++) {
             Run threads = java("run", "toy", "--threads", "0", "--experiments", experiments, "--results", results);
             assertEquals(2, threads.status(), threads.lines().toString());
-            assertEquals(List.of("ffnlab: threads: expected a positive whole number, got '0'"), threads.lines());
+            assertEquals(List.of("ffnlab: threads: expected a whole number from 1 to 1024, got '0'"), threads.lines());
             Run profile = java("run", "toy", "--profile", "smokey", "--experiments", experiments, "--results", results);
             assertEquals(2, profile.status(), profile.lines().toString());
             assertEquals(List.of("-Dprofile: unknown profile 'smokey'; did you mean 'smoke'?"), profile.lines());

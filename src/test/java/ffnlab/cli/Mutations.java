@@ -67,6 +67,18 @@ final class Mutations {
         return maybeRandomBytes(t.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A {@code --set} override: a known, misspelt or malformed key with a value from the retype pool. */
+    String override() {
+        List<String> keys = new ArrayList<>(ffnlab.spec.ConfigKeys.all().keySet());
+        keys.addAll(List.of("seeds", "sweep.grid.model.hidden", "sweep.derived.training.lr", "training.lrr", "nosuch", "",
+                "training", "a.b.c", "sweep.grid.seeds", "profiles.smoke.training.epochs", "extends"));
+        String key = keys.get(random.nextInt(keys.size()));
+        String value = random.nextInt(4) == 0 ? "" : VALUES[random.nextInt(VALUES.length)];
+        String pair = random.nextInt(12) == 0 ? key : key + "=" + value;
+        applied.add("--set '" + pair + "'");
+        return pair;
+    }
+
     /** One or two edits of a CSV file's text, then maybe random bytes. */
     byte[] csv(String text) {
         String t = text;
