@@ -29,9 +29,10 @@ record CommandLine(String command, String experiment, String trialId, String set
     }
 
     static CommandLine parse(String[] args) {
+        SystemProperties.checkNames(System.getProperties().stringPropertyNames());
         String exp = System.getProperty("exp");
         String set = System.getProperty("set");
-        boolean fresh = Boolean.getBoolean("fresh");
+        boolean fresh = SystemProperties.flag("fresh", System.getProperty("fresh"));
         String profile = System.getProperty("profile");
         String threads = System.getProperty("threads");
         Path experiments = Path.of(System.getProperty("experiments.dir", "experiments"));
@@ -51,8 +52,8 @@ record CommandLine(String command, String experiment, String trialId, String set
             if (!List.of("true", "false", "record").contains(check)) {
                 throw new IllegalArgumentException("-Dcheck: expected true or record, got '" + check + "'");
             }
-            String command = !check.equals("false") ? "check" : Boolean.getBoolean("validate") ? "validate"
-                    : Boolean.getBoolean("report-only") ? "report" : "run";
+            String command = !check.equals("false") ? "check" : SystemProperties.flag("validate", System.getProperty("validate")) ? "validate"
+                    : SystemProperties.flag("report-only", System.getProperty("report-only")) ? "report" : "run";
             return new CommandLine(command, exp, null, set, fresh, profile, threads(threads), experiments, results,
                     check.equals("record"), mavenInvocation(exp, set, profile, threads, check), executor(executor), slurm);
         }
@@ -148,12 +149,13 @@ record CommandLine(String command, String experiment, String trialId, String set
         }
         try {
             int n = Integer.parseInt(text.strip());
-            if (n < 1) {
+            if (n < 1 || n > ffnlab.spec.Limits.MAX_THREADS) {
                 throw new NumberFormatException();
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("threads: expected a positive whole number, got '" + text + "'");
+            throw new IllegalArgumentException("threads: expected a whole number from 1 to " + ffnlab.spec.Limits.MAX_THREADS
+                    + ", got '" + text + "'");
         }
     }
 }

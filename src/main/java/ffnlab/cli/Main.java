@@ -35,11 +35,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Tribuo logs through java.util.logging: route it into Log4j2 (console and results/<exp>/run.log),
-        // with JUL's levels following Log4j2's configuration.
-        org.apache.logging.log4j.jul.Log4jBridgeHandler.install(true, null, true);
-        int status = run(args, System.out, System.err);
-        System.out.flush();
+        int status;
+        try (LoggingLifecycle logging = LoggingLifecycle.start()) {
+            status = run(args, System.out, System.err);
+            System.out.flush();
+        }
         if (status != 0) {
             System.exit(status);
         }

@@ -21,9 +21,12 @@ import org.apache.commons.csv.CSVRecord;
  * Reads a numeric CSV file with Apache Commons CSV into a {@link CsvTable}. Every cell must be a finite
  * number, except in the named text columns (categorical targets). Every problem ends in a
  * {@link DataException} naming the file, the line and what was expected: a missing or empty file, a header
- * without the requested columns, a row with the wrong number of columns, a cell that is not a number.
+ * without the requested columns or with a name twice, a row with the wrong number of columns, a cell that is
+ * not a number, a quote that never closes (at the line where it opens), bytes that are not UTF-8.
  */
 public final class CsvTableReader {
+    /** Commons CSV's parse errors: "Invalid character between encapsulated token and delimiter at line: 18, position: 498". */
+    private static final java.util.regex.Pattern AT_LINE = java.util.regex.Pattern.compile("(.*?) at line: (\\d+), position: \\d+.*");
     private CsvTableReader() {
     }
 
@@ -59,10 +62,63 @@ public final class CsvTableReader {
         } catch (NoSuchFileException e) {
             throw DataException.ofFile(file, "file not found; expected a CSV file");
         } catch (IOException | UncheckedIOException e) {
-            throw DataException.ofFile(file, "is not a readable CSV file (" + oneLine(e.getMessage()) + ")", e);
+            throw unreadable(file, e, 1);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            // Commons CSV: duplicate or empty header names, unbalanced quotes
-            throw DataException.atLine(file, 1, "is not a valid CSV header (" + oneLine(e.getMessage()) + ")");
+            // Commons CSV: an unbalanced quote or a malformed header line
+            throw DataException.atLine(file, openQuoteLine(file, 1), "is not a valid CSV header (" + oneLine(e.getMessage()) + ")");
+        }
+    }
+
+    /**
+     * The user's message for a reader failure: bytes that are not UTF-8 at their line, a quote that never closes
+     * at the line where it opens, anything else for the whole file.
+     */
+    private static DataException unreadable(Path file, Exception e, long fallbackLine) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof java.nio.charset.CharacterCodingException) {
+            try {
+                Utf8Text.Malformed bad = Utf8Text.firstMalformed(Files.readAllBytes(file));
+                if (bad != null) {
+                    return DataException.atLine(file, bad.line(), bad.message());
+                }
+            } catch (IOException ignored) {
+                // fall through to the general message
+            }
+        }
+        String message = oneLine(cause == null ? e.getMessage() : cause.getMessage());
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return DataException.atLine(file, openQuoteLine(file, fallbackLine), "a quoted cell opens here and is never closed; expected a closing \"");
+        }
+        java.util.regex.Matcher at = AT_LINE.matcher(message);
+        if (at.matches()) {
+            return DataException.atLine(file, Long.parseLong(at.group(2)), "expected a well-formed CSV record (" + at.group(1) + ")");
+        }
+        return DataException.ofFile(file, "is not a readable CSV file (" + message + ")", e);
+    }
+
+    /**
+     * The 1-based line of the quote that is still open at the end of the file (RFC 4180 quoting: a doubled quote
+     * inside a quoted cell is a literal quote), or {@code fallback} when every quote closes or the file cannot be read.
+     */
+    static long openQuoteLine(Path file, long fallback) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            boolean quoted = false;
+            long line = 1;
+            long opened = fallback;
+            int c;
+            while ((c = in.read()) >= 0) {
+                if (c == '"') {
+                    quoted = !quoted;
+                    if (quoted) {
+                        opened = line;
+                    }
+                } else if (c == '\n') {
+                    line++;
+                }
+            }
+            return quoted ? opened : fallback;
+        } catch (IOException e) {
+            return fallback;
         }
     }
 
@@ -79,9 +135,14 @@ public final class CsvTableReader {
         if (columns.isEmpty()) {
             throw DataException.atLine(file, 1, "expected a header line naming the columns");
         }
+        Set<String> seen = new java.util.HashSet<>();
         for (String column : columns) {
             if (column == null || column.isBlank()) {
                 throw DataException.atLine(file, 1, "expected a name for every column, found an empty one");
+            }
+            if (!seen.add(column)) {
+                throw DataException.atLine(file, 1, "column '" + column + "' is named twice (columns "
+                        + (columns.indexOf(column) + 1) + " and " + (columns.lastIndexOf(column) + 1) + "); expected distinct column names");
             }
         }
         for (String r : required) {
@@ -114,7 +175,9 @@ public final class CsvTableReader {
                     break;
                 }
                 record = records.next();
-            } catch (UncheckedIOException | IllegalStateException e) {
+            } catch (UncheckedIOException e) {
+                throw unreadable(file, e, line + 1);
+            } catch (IllegalStateException e) {
                 throw DataException.atLine(file, Math.max(parser.getCurrentLineNumber(), line + 1),
                         "expected a well-formed CSV record (" + oneLine(e.getMessage()) + ")");
             }

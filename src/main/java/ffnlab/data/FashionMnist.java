@@ -110,7 +110,7 @@ public final class FashionMnist {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         String sha = Sha256.ofText(String.join("\n", trainImages.sha256(), trainLabels.sha256(), testImages.sha256(), testLabels.sha256()));
-        LOG.info("fashion-mnist read from {} in {} ms", dir, (System.nanoTime() - start) / 1_000_000);
+        LOG.debug("fashion-mnist read from {} in {} ms", dir, (System.nanoTime() - start) / 1_000_000);
         return new Raw(dir, trainImages, trainLabels, testImages, testLabels, sha);
     }
 

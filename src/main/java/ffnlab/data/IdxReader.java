@@ -69,7 +69,12 @@ public final class IdxReader {
             if (c != cols) {
                 throw DataException.atByte(file, 12, "expected " + cols + " pixel columns per image, found " + c);
             }
-            byte[] pixels = in.body(Math.multiplyExact(Math.multiplyExact(count, rows), cols), count + " images of " + rows + " x " + cols + " pixels");
+            long size = (long) count * rows * cols;
+            if (size > Integer.MAX_VALUE - 8) {
+                throw DataException.atByte(file, 4, "expected at most " + (Integer.MAX_VALUE - 8) / ((long) rows * cols)
+                        + " images of " + rows + " x " + cols + " pixels, found " + count);
+            }
+            byte[] pixels = in.body((int) size, count + " images of " + rows + " x " + cols + " pixels");
             return new Images(count, rows, cols, pixels, in.finish());
         }
     }
@@ -157,14 +162,20 @@ public final class IdxReader {
             return ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
         }
 
-        /** Exactly n bytes, or the user's error naming where the data ended. */
+        /**
+         * Exactly n bytes, or the user's error naming where the data ended. The buffer grows with the data read,
+         * so a corrupt count in a header never allocates more than the file holds.
+         */
         byte[] body(int n, String what) {
-            byte[] out = new byte[n];
+            byte[] out = new byte[Math.min(n, CHUNK)];
             int done = 0;
             long start = offset;
             try {
                 while (done < n) {
-                    int got = in.read(out, done, Math.min(CHUNK, n - done));
+                    if (done == out.length) {
+                        out = java.util.Arrays.copyOf(out, (int) Math.min(n, 2L * out.length));
+                    }
+                    int got = in.read(out, done, Math.min(CHUNK, out.length - done));
                     if (got < 0) {
                         break;
                     }

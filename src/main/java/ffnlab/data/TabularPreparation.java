@@ -55,6 +55,10 @@ final class TabularPreparation {
         if (task == Task.CLASSIFICATION) {
             String[] cells = table.text().get(targets.getFirst());
             List<String> classes = classNames(cells);
+            if (classes.size() < 2) {
+                throw DataException.ofFile(table.file(), "column '" + targets.getFirst() + "' holds one class ('" + classes.getFirst()
+                        + "') in all " + cells.length + " rows; a classification task needs at least two");
+            }
             int[] trainLabels = labels(cells, trainRows, classes);
             int[] testLabels = labels(cells, testRows, classes);
             train = Examples.classification(trainRows.length, featureColumns.length, trainX, classes.size(), trainLabels);
@@ -74,7 +78,7 @@ final class TabularPreparation {
             targetScale = outputs.scale();
             targetOffset = outputs.offset();
         }
-        LOG.info("{}: {} train / {} test rows, {} inputs ({}), targets {} ({})", name, train.rows(), test.rows(),
+        LOG.debug("{}: {} train / {} test rows, {} inputs ({}), targets {} ({})", name, train.rows(), test.rows(),
                 features.size(), request.inputScaling().key(), targetNames.size() > 12 ? targetNames.size() + " classes" : targetNames,
                 task == Task.CLASSIFICATION ? "classes" : request.outputScaling().key());
         return new PreparedData(name, task, train, test.rows() == 0 ? null : test, sha256, features, targetNames,

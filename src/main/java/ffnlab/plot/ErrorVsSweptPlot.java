@@ -92,6 +92,7 @@ public final class ErrorVsSweptPlot {
                 s.setLineColor(new java.awt.Color(90, 90, 90));
             }
         }
+        AxisRange.boundY(chart);
         return chart;
     }
 

@@ -100,6 +100,7 @@ public final class LearningCurvePlot {
         }
         // XChart labels a log axis at decades only: use it when the curves span more than one
         chart.getStyler().setYAxisLogarithmic(logY && allPositive && hi / lo > 20 && !chart.getSeriesCollection().isEmpty());
+        AxisRange.boundY(chart);
         return chart;
     }
 

@@ -45,12 +45,14 @@ final class Combinations {
         }
         range("dataset.test_fraction", 0, 0.95, false);
         range("dataset.validation_fraction", 0, 0.9, false);
-        atLeast("dataset.train_limit", 0);
-        atLeast("dataset.test_limit", 0);
+        between("dataset.train_limit", 0, Limits.MAX_ROWS);
+        between("dataset.test_limit", 0, Limits.MAX_ROWS);
         @SuppressWarnings("unchecked")
         List<Long> hidden = (List<Long>) v.get("model.hidden");
-        if (hidden.stream().anyMatch(w -> w < 1 || w > 1_000_000)) {
-            d.add(marks.get("model.hidden"), "model.hidden", "hidden widths must be between 1 and 1000000, got " + hidden);
+        if (hidden.size() > Limits.MAX_HIDDEN_LAYERS) {
+            d.add(marks.get("model.hidden"), "model.hidden", "at most " + Limits.MAX_HIDDEN_LAYERS + " hidden layers, got " + hidden.size());
+        } else if (hidden.stream().anyMatch(w -> w < 1 || w > Limits.MAX_WIDTH)) {
+            d.add(marks.get("model.hidden"), "model.hidden", "hidden widths must be between 1 and " + Limits.MAX_WIDTH + ", got " + hidden);
         }
         String output = (String) v.get("model.output");
         if (output.equals("auto")) {
@@ -70,10 +72,10 @@ final class Combinations {
         range("training.lr", 0, 1e6, true);
         range("training.momentum", 0, 0.999999, false);
         range("training.init_range", 0, 1e6, true);
-        atLeast("training.batch_size", 0);
-        atLeast("training.epochs", 1);
-        atLeast("training.early_stopping", 0);
-        atLeast("backend.threads", 0);
+        between("training.batch_size", 0, Limits.MAX_BATCH_SIZE);
+        between("training.epochs", 1, Limits.MAX_EPOCHS);
+        between("training.early_stopping", 0, Limits.MAX_EPOCHS);
+        between("backend.threads", 0, Limits.MAX_THREADS);
         if ((Long) v.get("training.early_stopping") > 0 && (Double) v.get("dataset.validation_fraction") <= 0) {
             d.add(marks.get("training.early_stopping"), "training.early_stopping", "early stopping needs dataset.validation_fraction > 0");
         }
@@ -90,10 +92,10 @@ final class Combinations {
         }
     }
 
-    private void atLeast(String key, long min) {
+    private void between(String key, long min, long max) {
         long x = (Long) v.get(key);
-        if (x < min) {
-            d.add(marks.get(key), key, "must be at least " + min + ", got " + x);
+        if (x < min || x > max) {
+            d.add(marks.get(key), key, "must be between " + min + " and " + max + ", got " + x);
         }
     }
 }

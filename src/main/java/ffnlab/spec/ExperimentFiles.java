@@ -61,10 +61,6 @@ public final class ExperimentFiles {
             throw new SpecException(List.of(new Problem(Mark.of(label), "", "no such experiment '" + name + "'"
                     + (hint != null ? "; did you mean '" + hint + "'?" : "; known: " + String.join(", ", names())))));
         }
-        if (chain.contains(name)) {
-            throw new SpecException(List.of(new Problem(Mark.of(label), "extends", "extends forms a cycle: "
-                    + String.join(" -> ", chain) + " -> " + name)));
-        }
         chain.add(name);
         Node root = YamlLoader.load(file, label);
         if (!(root instanceof Node.Mapping tree)) {
@@ -76,6 +72,10 @@ public final class ExperimentFiles {
         }
         if (!(parent.plain() instanceof String parentName)) {
             throw new SpecException(List.of(new Problem(parent.mark(), "extends", "expected the name of another experiment")));
+        }
+        if (chain.contains(parentName)) {
+            throw new SpecException(List.of(new Problem(parent.mark(), "extends", "extends forms a cycle: "
+                    + String.join(" -> ", chain) + " -> " + parentName)));
         }
         Node.Mapping base;
         try {

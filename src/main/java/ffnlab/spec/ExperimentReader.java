@@ -239,13 +239,13 @@ public final class ExperimentReader {
     private java.util.Optional<Expression> expression(Node node, String path) {
         if (!(node.plain() instanceof String text)) {
             if (node.plain() instanceof Number) {
-                return java.util.Optional.of(Expression.parse(String.valueOf(node.plain())));
+                return java.util.Optional.of(Expression.parse(String.valueOf(node.plain()), node.mark()));
             }
             d.add(node.mark(), path, "expected an expression in quotes, e.g. \"0.001 * training.batch_size / 64\"");
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(Expression.parse(text));
+            return java.util.Optional.of(Expression.parse(text, node.mark()));
         } catch (IllegalArgumentException e) {
             d.add(node.mark(), path, "bad expression '" + text + "': " + e.getMessage());
             return java.util.Optional.empty();

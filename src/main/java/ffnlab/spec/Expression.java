@@ -19,8 +19,9 @@ import java.util.function.Function;
  *
  * @param text the expression as written
  * @param term the parsed form
+ * @param mark where it was written, for messages about its value
  */
-public record Expression(String text, Term term) {
+public record Expression(String text, Term term, Mark mark) {
     /** Names an expression may use besides the configuration keys. */
     public static final Set<String> EXTRAS = Set.of("parameters", "depth", "inputs", "outputs");
     private static final Set<String> FUNCTIONS = Set.of("min", "max", "sum", "len", "log", "log2", "exp", "sqrt",
@@ -34,13 +35,18 @@ public record Expression(String text, Term term) {
 
     /** Parses {@code text}; unknown names and syntax errors throw {@link IllegalArgumentException}. */
     public static Expression parse(String text) {
+        return parse(text, Mark.of("expression"));
+    }
+
+    /** Parses {@code text} written at {@code mark}; unknown names and syntax errors throw {@link IllegalArgumentException}. */
+    public static Expression parse(String text, Mark mark) {
         Parser p = new Parser(text);
         Term t = p.or();
         p.skip();
         if (p.pos < text.length()) {
             throw new IllegalArgumentException("unexpected '" + text.substring(p.pos) + "' at character " + (p.pos + 1));
         }
-        return new Expression(text, t);
+        return new Expression(text, t, mark);
     }
 
     /** The single value of the expression for the given variables. */

@@ -80,7 +80,8 @@ public final class Overrides {
         Node child = root.get(head);
         Node.Mapping section;
         if (child == null || child instanceof Node.Scalar s && s.value() == null) {
-            section = Node.Mapping.empty(value.mark());
+            // a section the file lacks: it belongs to the file, so a key missing from it is reported there
+            section = Node.Mapping.empty(root.mark());
         } else if (child instanceof Node.Mapping m) {
             section = m;
         } else {

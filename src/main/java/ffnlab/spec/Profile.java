@@ -53,7 +53,8 @@ public enum Profile {
         Node seedsNode = tree.get("seeds");
         List<Node> seedList = seedsNode instanceof Node.Sequence s ? s.items()
                 : seedsNode != null ? List.of(seedsNode) : List.of(new Node.Scalar(1L, mark), new Node.Scalar(2L, mark), new Node.Scalar(3L, mark));
-        out.put("seeds", new Node.Sequence(seedList.subList(0, Math.min(seeds, seedList.size())), mark));
+        // the kept seeds stay the file's: a problem with them (none left) is reported where they were written
+        out.put("seeds", new Node.Sequence(seedList.subList(0, Math.min(seeds, seedList.size())), seedsNode != null ? seedsNode.mark() : mark));
         if (tree.get("profiles") instanceof Node.Mapping profiles && profiles.get(key()) instanceof Node.Mapping own) {
             out.putAll(own.entries());
         }

@@ -40,6 +40,7 @@ public final class SweepExpander {
 
     /** The configurations of {@code spec}, in sweep order. */
     public static List<Configuration> configurations(ExperimentSpec spec, Shape shape) {
+        PlanSize.checkPoints(spec);
         List<Map<String, Node>> points = List.of(new LinkedHashMap<>());
         for (SweepAxis axis : spec.sweep().axes()) {
             List<Map<String, Node>> next = new ArrayList<>();
@@ -79,6 +80,13 @@ public final class SweepExpander {
             if (!satisfies(spec, config, shape, diagnostics, seenProblems)) {
                 continue;
             }
+            Problem tooLarge = PlanSize.parameters(tree, config, shape);
+            if (tooLarge != null) {
+                if (seenProblems.add(tooLarge.toString())) {
+                    diagnostics.addAll(List.of(tooLarge));
+                }
+                continue;
+            }
             Map<String, Object> coordinates = new LinkedHashMap<>();
             for (String key : swept) {
                 Node n = point.get(key);
@@ -87,9 +95,7 @@ public final class SweepExpander {
             out.add(new Configuration(out.size(), coordinates, config));
         }
         diagnostics.throwIfAny();
-        if (out.isEmpty()) {
-            LOG.warn("{}: the constraints leave no configuration to run", spec.name());
-        }
+        PlanSize.checkTrials(spec, points.size(), out.size());
         return out;
     }
 
@@ -169,9 +175,14 @@ public final class SweepExpander {
         Node.Mapping result = tree;
         TrialConfig current = config;
         for (Map.Entry<String, Expression> e : spec.sweep().derived().entrySet()) {
-            Mark mark = Mark.of("sweep.derived." + e.getKey());
+            Mark mark = e.getValue().mark();
             try {
                 double value = e.getValue().evaluate(variables(current, shape));
+                if (!Double.isFinite(value)) {
+                    d.add(mark, "sweep.derived." + e.getKey(), "'" + e.getValue().text() + "' gives " + value
+                            + (Double.isNaN(value) ? "" : " (a division by zero?)") + "; expected a finite number");
+                    return result;
+                }
                 result = (Node.Mapping) setDotted(result, e.getKey(), new Node.Scalar(value, mark));
                 Diagnostics step = new Diagnostics();
                 TrialConfig next = ConfigBinder.bind(result, step);
@@ -194,7 +205,7 @@ public final class SweepExpander {
                     return false;
                 }
             } catch (IllegalArgumentException x) {
-                Problem p = new Problem(Mark.of("sweep.constraints"), c.text(), x.getMessage());
+                Problem p = new Problem(c.mark(), "sweep.constraints", "'" + c.text() + "': " + x.getMessage());
                 if (seen.add(p.toString())) {
                     d.addAll(List.of(p));
                 }

@@ -153,9 +153,41 @@ class CsvDatasetTest {
 
     @Test
     void unbalancedQuote() throws IOException {
-        Path file = csv("q.csv", "a,y\n1,2\n\"3,4\n");
-        String m = message(request(file, List.of(), null, 0));
-        assertEquals(file + ":3: expected a well-formed CSV record", m.substring(0, m.indexOf(" (")));
+        Path file = csv("q.csv", "a,y\n1,2\n\"3,4\n5,6\n7,8\n");
+        assertEquals(file + ":3: a quoted cell opens here and is never closed; expected a closing \"",
+                message(request(file, List.of(), null, 0)));
+        Path header = csv("qh.csv", "a,\"y\n1,2\n");
+        assertEquals(header + ":1: a quoted cell opens here and is never closed; expected a closing \"",
+                message(request(header, List.of(), null, 0)));
+    }
+
+    @Test
+    void textAfterAQuotedCellNamesItsLine() throws IOException {
+        Path file = csv("after.csv", "a,y\n1,2\n\"3\"x,4\n5,6\n");
+        assertEquals(file + ":3: expected a well-formed CSV record (Invalid character between encapsulated token and delimiter)",
+                message(request(file, List.of(), null, 0)));
+    }
+
+    @Test
+    void aColumnNamedTwiceIsRefused() throws IOException {
+        Path file = csv("dup.csv", "a,b,a,y\n1,2,3,4\n5,6,7,8\n");
+        assertEquals(file + ":1: column 'a' is named twice (columns 1 and 3); expected distinct column names",
+                message(request(file, List.of(), null, 0)));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8NameTheirLine() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "a,y\n1,2\n3,4\ncaf\u00e9,5\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(file + ":4: not UTF-8 text (byte 0xe9 at byte offset 15); save the file as UTF-8",
+                message(request(file, List.of(), null, 0)));
+    }
+
+    @Test
+    void aClassificationTargetWithOneClassIsRefused() throws IOException {
+        Path file = csv("one.csv", "a,label\n1,cat\n2,cat\n3,cat\n");
+        assertEquals(file + ": column 'label' holds one class ('cat') in all 3 rows; a classification task needs at least two",
+                message(request(file, List.of("label"), Task.CLASSIFICATION, 0)));
     }
 
     @Test

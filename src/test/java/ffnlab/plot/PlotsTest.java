@@ -159,6 +159,42 @@ class PlotsTest {
     }
 
     @Test
+    void predictedAgainstActualRendersPromptlyWhateverTheValues() {
+        double[][] predictions = {
+            {1e15, 1e15 + 2, 1e15 + 4, 1e15 + 8},
+            {1.5, -2e15, 3e14, 0.25},
+            {1e300, -1e300, 5, 7},
+            {4e15, 4e15, 4e15, 4e15},
+            {Double.NaN, Double.POSITIVE_INFINITY, 2, 3},
+            {1e-300, 2e-300, 3e-300, 4e-300},
+        };
+        for (double[] predicted : predictions) {
+            double[] actual = {1, 2, 3, predicted == predictions[5] ? 5e-300 : 4};
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> rendersHeadless(
+                    PredictedVsActualPlot.build(Table.create("p", DoubleColumn.create("actual", actual),
+                            DoubleColumn.create("predicted", predicted)), "predicted against actual")),
+                    () -> "predicted " + java.util.Arrays.toString(predicted));
+        }
+    }
+
+    @Test
+    void learningCurvesAndErrorAgainstSweptRenderPromptlyForBlownUpValues() {
+        for (double[] v : new double[][] {{1e15, 1e15 + 2, 1e15 + 4}, {1e300, -1e300, 1}, {4e15, 4e15, 4e15}}) {
+            Table curves = Table.create("curves", StringColumn.create("configuration", "w=4", "w=4", "w=4"),
+                    IntColumn.create("config_index", 0, 0, 0), IntColumn.create("epoch", 1, 2, 3), IntColumn.create("n", 1, 1, 1),
+                    DoubleColumn.create("test_mse_mean", v), DoubleColumn.create("test_mse_ci95", Double.NaN, Double.NaN, Double.NaN),
+                    DoubleColumn.create("train_mse_mean", v));
+            Table swept = perConfiguration().first(3);
+            swept.replaceColumn("final_test_mse_mean", DoubleColumn.create("final_test_mse_mean", v));
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+                rendersHeadless(LearningCurvePlot.build(curves, "train_mse", "test_mse", "m.s.e.", "m.s.e.", true));
+                rendersHeadless(ErrorVsSweptPlot.build(swept, "model.hidden", ErrorMeasure.REGRESSION, true, Optional.empty(),
+                        OptionalDouble.empty()));
+            }, () -> "values " + java.util.Arrays.toString(v));
+        }
+    }
+
+    @Test
     void weightsStandBesideTheChapters() throws IOException {
         Table learnt = Table.create("p", IntColumn.create("layer", 1, 1, 1), StringColumn.create("kind", "W", "W", "b"),
                 IntColumn.create("row", 0, 1, 0), IntColumn.create("col", 0, 0, 0), DoubleColumn.create("value", 0.5, -1, 0.1));

@@ -64,7 +64,7 @@ class SpecValidationTest {
                 """);
         String all = String.join("\n", messages(assertThrows(SpecException.class, () -> files.load("combo", null, Map.of()))));
         assertTrue(all.contains("combo.yaml:2:17: model.output: a classification task needs a softmax output, got linear"), all);
-        assertTrue(all.contains("combo.yaml:3:20: training.epochs: must be at least 1, got 0"), all);
+        assertTrue(all.contains("combo.yaml:3:20: training.epochs: must be between 1 and 1000000, got 0"), all);
         assertTrue(all.contains("combo.yaml:3:36: training.initialiser: the chapter's initial weights exist only for Example 2"), all);
     }
 
@@ -107,7 +107,7 @@ class SpecValidationTest {
         SpecException e = assertThrows(SpecException.class,
                 () -> ffnlab.sweep.SweepExpander.configurations(spec, c -> new int[] {2, 2}));
         String all = String.join("\n", messages(e));
-        assertTrue(all.contains("sweepvals.yaml:4:30: training.batch_size: must be at least 0, got -1"), all);
+        assertTrue(all.contains("sweepvals.yaml:4:30: training.batch_size: must be between 0 and 1000000, got -1"), all);
         assertTrue(all.contains("sweepvals.yaml:4:34: training.batch_size: expected a whole number, got big"), all);
     }
 
@@ -124,5 +124,22 @@ class SpecValidationTest {
         assertTrue(all.contains("expr.yaml:4:18: sweep.derived.training.lr: bad expression"), all);
         assertTrue(all.contains("did you mean 'training.batch_size'?"), all);
         assertTrue(all.contains("sweep.constraints[0]: bad expression"), all);
+    }
+
+    @Test
+    void valuesBeyondTheLimitsAreValidationProblemsNamingTheLimit() throws IOException {
+        ExperimentFiles files = write("huge", """
+                dataset: {source: california-housing, train_limit: 5000000000}
+                model: {hidden: [2000000]}
+                training: {epochs: 3000000000, batch_size: 99999999999}
+                """);
+        SpecException e = assertThrows(SpecException.class, () -> files.load("huge", null, Map.of()));
+        List<String> m = messages(e);
+        String all = String.join("\n", m);
+        assertTrue(all.contains("huge.yaml:1:52: dataset.train_limit: must be between 0 and 1000000000, got 5000000000"), all);
+        assertTrue(all.contains("huge.yaml:2:17: model.hidden: hidden widths must be between 1 and 65536, got [2000000]"), all);
+        assertTrue(all.contains("huge.yaml:3:20: training.epochs: must be between 1 and 1000000, got 3000000000"), all);
+        assertTrue(all.contains("huge.yaml:3:44: training.batch_size: must be between 0 and 1000000, got 99999999999"), all);
+        assertEquals(4, m.size(), all);
     }
 }

@@ -116,6 +116,43 @@ class SweepExpanderTest {
         assertTrue(c.stream().allMatch(x -> x.config().hidden().length == 1 && x.config().hidden()[0] <= 64));
     }
 
+    private String problem(String sweep) throws IOException {
+        ffnlab.spec.SpecException e = org.junit.jupiter.api.Assertions.assertThrows(ffnlab.spec.SpecException.class,
+                () -> SweepExpander.configurations(spec(sweep, null), HOUSING));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void aPlanAboveTheTrialLimitIsRefusedBeforeItIsExpanded() throws IOException {
+        String values = java.util.stream.LongStream.rangeClosed(1, 400).mapToObj(Long::toString)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        String message = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> problem(
+                "sweep:\n  grid:\n    training.epochs: " + values + "\n    training.batch_size: " + values
+                + "\n    dataset.split_seed: " + values + "\n    dataset.train_limit: " + values + "\n"));
+        assertEquals(dir.getFileName() + "/e.yaml:7:23: sweep: the sweep has 25600000000 points (400 x 400 x 400 x 400) x 3 seeds"
+                + " = 76800000000 trials; at most 100000 trials are allowed, narrow the sweep", message);
+    }
+
+    @Test
+    void constraintsThatRemoveEveryConfigurationAreAnError() throws IOException {
+        assertEquals(dir.getFileName() + "/e.yaml:7:17: sweep.constraints: the constraints remove all 2 configurations of the sweep;"
+                + " nothing would run", problem("sweep:\n  grid: {model.hidden: [8, 16]}\n  constraints: [\"parameters > 1e9\"]\n"));
+    }
+
+    @Test
+    void aNetworkAboveTheParameterLimitNamesTheWidths() throws IOException {
+        assertEquals(dir.getFileName() + "/e.yaml:6:25: model.hidden: a network [8, 65536, 65536, 1] has 4295688193 parameters;"
+                + " at most 50000000 are allowed", problem("sweep:\n  grid: {model.hidden: [[65536, 65536]]}\n"));
+    }
+
+    @Test
+    void aDerivedValueThatIsNotFiniteNamesTheExpression() throws IOException {
+        assertEquals(dir.getFileName() + "/e.yaml:8:18: sweep.derived.training.lr: '0.1 / (training.epochs - 10)' gives Infinity"
+                + " (a division by zero?); expected a finite number",
+                problem("sweep:\n  grid: {model.hidden: [8]}\n  derived:\n    training.lr: \"0.1 / (training.epochs - 10)\"\n"));
+    }
+
     @Test
     void idsAreStableAcrossRunsAndMachinesAndChangeWithAnythingThatChangesNumbers() throws IOException {
         ExperimentSpec s = spec("", null);

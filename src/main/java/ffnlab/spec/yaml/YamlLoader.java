@@ -1,11 +1,11 @@
 package ffnlab.spec.yaml;
 
+import ffnlab.data.Utf8Text;
 import ffnlab.spec.Mark;
 import ffnlab.spec.Node;
 import ffnlab.spec.Problem;
 import ffnlab.spec.SpecException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -26,20 +28,38 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads YAML 1.2 (core schema) into {@link Node} trees that keep every value's line and column.
- * The only class that touches the YAML library. Syntax errors, duplicate keys and non-string keys become
- * {@link SpecException}s with the file position.
+ * The only class that touches the YAML library. Syntax errors, duplicate keys, non-string keys, bytes that are
+ * not UTF-8, anchors and aliases, nesting deeper than {@link #MAX_DEPTH} and files larger than
+ * {@link #MAX_CHARACTERS} become {@link SpecException}s with the file position.
+ *
+ * <p>Aliases are refused outright: an experiment never needs them, and a few nested aliases expand into
+ * billions of nodes. The depth is checked on the parser's event stream, which keeps its own stack, before the
+ * recursive composition runs, so a deeply nested file is an error message and never a stack overflow.
  */
 public final class YamlLoader {
+    /** The deepest nesting of sections and lists accepted (experiment files use 4). */
+    public static final int MAX_DEPTH = 32;
+    /** The largest text accepted, in characters (the chapter's files are under 4 000). */
+    public static final int MAX_CHARACTERS = 1 << 20;
+
     private YamlLoader() {
     }
 
     /** Reads a file; {@code label} names it in messages (usually the path as the user gave it). */
     public static Node load(Path file, String label) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (Files.size(file) > 4L * MAX_CHARACTERS) {
+                throw tooLarge(label);
+            }
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new SpecException(List.of(new Problem(Mark.of(label), "", "cannot read file: " + e.getMessage())));
+        }
+        String text = Utf8Text.decodeOrNull(bytes);
+        if (text == null) {
+            Utf8Text.Malformed bad = Utf8Text.firstMalformed(bytes);
+            throw new SpecException(List.of(new Problem(new Mark(label, (int) bad.line(), (int) bad.column()), "", bad.message())));
         }
         return parse(text, label);
     }
@@ -54,9 +74,14 @@ public final class YamlLoader {
      * {@code -Dset} overrides, where a line and column would say nothing).
      */
     public static Node parse(String text, String label, boolean positions) {
+        if (text.length() > MAX_CHARACTERS) {
+            throw tooLarge(label);
+        }
         LoadSettings settings = LoadSettings.builder().setLabel(label).setSchema(new CoreSchema())
-                .setAllowDuplicateKeys(false).build();
+                .setAllowDuplicateKeys(false).setAllowRecursiveKeys(false).setMaxAliasesForCollections(0)
+                .setCodePointLimit(MAX_CHARACTERS + 1).build();
         try {
+            checkStructure(settings, text, positions ? label : null, label);
             Optional<org.snakeyaml.engine.v2.nodes.Node> root = new Compose(settings).composeString(text);
             if (root.isEmpty()) {
                 return Node.Mapping.empty(new Mark(label, 1, 1));
@@ -74,6 +99,36 @@ public final class YamlLoader {
         } catch (YamlEngineException e) {
             throw new SpecException(List.of(new Problem(Mark.of(label), "", "invalid YAML: " + e.getMessage().replace('\n', ' '))));
         }
+    }
+
+    private static SpecException tooLarge(String label) {
+        return new SpecException(List.of(new Problem(Mark.of(label), "", "larger than " + MAX_CHARACTERS
+                + " characters; an experiment file is a few lines of settings")));
+    }
+
+    /** Refuses aliases and nesting deeper than {@link #MAX_DEPTH}, reading the parser's events (no recursion). */
+    private static void checkStructure(LoadSettings settings, String text, String label, String name) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseString(text)) {
+            switch (event.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (++depth > MAX_DEPTH) {
+                        throw new SpecException(List.of(new Problem(mark(event, label, name), "",
+                                "nested deeper than " + MAX_DEPTH + " levels; experiment files use a few")));
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                case Alias -> throw new SpecException(List.of(new Problem(mark(event, label, name), "",
+                        "aliases (*name) are not supported; write the value out")));
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static Mark mark(Event event, String label, String name) {
+        return label == null ? Mark.of(name)
+                : event.getStartMark().map(m -> new Mark(label, m.getLine() + 1, m.getColumn() + 1)).orElse(Mark.of(label));
     }
 
     /** {@code label} null: marks without positions, named {@code name}. */
@@ -98,6 +153,12 @@ public final class YamlLoader {
                         continue;
                     }
                     String key = k.getValue();
+                    if (entries.containsKey(key)) {
+                        Mark first = keyMarks.get(key);
+                        problems.add(new Problem(keyMark, path.isEmpty() ? key : path + "." + key, "duplicate key '" + key + "'"
+                                + (first.line() > 0 ? " (first written at line " + first.line() + ")" : "") + "; write each key once"));
+                        continue;
+                    }
                     String child = path.isEmpty() ? key : path + "." + key;
                     entries.put(key, convert(t.getValueNode(), label, name, child, problems));
                     keyMarks.put(key, keyMark);
