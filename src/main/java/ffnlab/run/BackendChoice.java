@@ -13,8 +13,8 @@ import org.apache.logging.log4j.Logger;
  * {@code cpu} the multithreaded CPU backend (never touches CUDA), {@code gpu} the CUDA backend (a trial asking
  * for it fails with the reason when this machine has no usable GPU), and {@code auto} the GPU when one is
  * usable, else the CPU. {@code auto} is resolved when the trials are planned ({@link #resolve}), so a trial's id
- * names the backend that trains it; the choice is logged once per kind, with the reason when auto falls back to
- * the CPU. The system property {@value #AUTO_PROPERTY} ({@code cpu} or {@code gpu}) pins what {@code auto}
+ * names the backend that trains it; when trials are run the choice is logged once per kind, with the reason when
+ * auto falls back to the CPU. The system property {@value #AUTO_PROPERTY} ({@code cpu} or {@code gpu}) pins what {@code auto}
  * becomes: a SLURM submission passes its own resolution to the array tasks, so a node plans the same trial ids
  * as the host that submitted them whatever devices the node has. provenance.yaml records the backend and device
  * that actually ran.
@@ -46,16 +46,22 @@ public final class BackendChoice {
 
     /** The kind that actually runs: {@code auto} becomes {@code gpu} when a GPU is usable, else {@code cpu}. */
     public static String resolve(String kind) {
-        String resolved = kind.equals("auto") ? resolveAuto() : kind;
-        if (LOGGED.add(kind)) {
-            if (kind.equals("auto")) {
-                LOG.info("backend 'auto' runs on the {} backend{}", resolved,
-                        GpuBackend.unavailableReason().map(r -> " (no GPU: " + r + ")").orElse(""));
-            } else {
-                LOG.info("backend '{}' runs on the {} backend", kind, resolved);
-            }
+        return kind.equals("auto") ? resolveAuto() : kind;
+    }
+
+    /** Logs, once per kind and process, which backend {@code kind} runs on (with the reason when auto is the CPU). */
+    static void logChoice(String kind) {
+        if (!LOGGED.add(kind)) {
+            return;
         }
-        return resolved;
+        String resolved = resolve(kind);
+        if (kind.equals("auto")) {
+            LOG.info("backend 'auto' runs on the {} backend{}", resolved, System.getProperty(AUTO_PROPERTY, "").isEmpty()
+                    ? GpuBackend.unavailableReason().map(r -> " (no GPU: " + r + ")").orElse("")
+                    : " (-D" + AUTO_PROPERTY + ")");
+        } else {
+            LOG.info("backend '{}' runs on the {} backend", kind, resolved);
+        }
     }
 
     private static String resolveAuto() {

@@ -87,6 +87,8 @@ public final class ExperimentRun {
             }
             LOG.info("{}: {} configurations x {} seeds = {} trials; {} to run with up to {} threads", plan.resultsName(),
                     plan.configurations().size(), plan.spec().seeds().size(), trials.size(), toRun.size(), options.threads());
+            toRun.stream().filter(t -> t.config().text("model.kind").equals("ffn")).map(t -> t.config().backend())
+                    .distinct().forEach(BackendChoice::logChoice);
             progress.started(plan.resultsName(), toRun.size(), trials.size() - toRun.size());
             List<TrialOutcome> ran = scheduler.run(toRun, t -> threadsFor(scheduler, t), (t, threads) -> {
                 progress.trialStarted(t);

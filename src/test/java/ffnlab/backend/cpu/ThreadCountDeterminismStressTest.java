@@ -23,15 +23,15 @@ import org.junit.jupiter.api.Test;
  * spin beside the runs for the whole test, so the team's workers are descheduled at arbitrary points, as on a
  * shared machine.
  *
- * <p>{@code -Dffnlab.determinism.runs=N} sets the repetitions per thread count (default 40, about 20 s on
+ * <p>{@code -Ddeterminism.runs=N} sets the repetitions per thread count (default 40, about 20 s on
  * 2 cores); the long version is
- * {@code mvn -B test -Dtest=ThreadCountDeterminismStressTest -Dffnlab.determinism.runs=500}.
+ * {@code mvn -B test -Dtest=ThreadCountDeterminismStressTest -Ddeterminism.runs=500}.
  */
 class ThreadCountDeterminismStressTest {
 
     @Test
     void parametersAreBitwiseEqualOnEveryRunAndThreadCount() {
-        int runs = Integer.getInteger("ffnlab.determinism.runs", 40);
+        int runs = Integer.getInteger("determinism.runs", 40);
         Architecture arch = Architecture.of(Activation.RELU, Activation.SOFTMAX, 50, 300, 10);
         TrainingConfig config = new TrainingConfig(arch, new Initialiser.PyTorchDefault(), Loss.CROSS_ENTROPY,
                 Reduction.MEAN, new Optimiser.Sgd(0.1), 64, 25, 17, 0);

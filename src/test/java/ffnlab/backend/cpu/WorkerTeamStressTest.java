@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * array, so a block run twice, a block of one job run by a late worker under the next job, or a caller that
  * returns while a block still runs all leave a cell that is not exactly 1 when {@code run} returns.
  *
- * <p>{@code -Dffnlab.stress.jobs=N} sets the number of jobs (default 100,000, a few seconds).
+ * <p>{@code -Dstress.jobs=N} sets the number of jobs (default 100,000, a few seconds).
  */
 class WorkerTeamStressTest {
     private static final int MAX_BLOCKS = 24;
@@ -35,7 +35,7 @@ class WorkerTeamStressTest {
 
     @Test
     void everyBlockOfEveryJobRunsExactlyOnceBeforeTheCallerReturns() {
-        int jobs = Integer.getInteger("ffnlab.stress.jobs", 100_000);
+        int jobs = Integer.getInteger("stress.jobs", 100_000);
         int threads = Math.max(4, Runtime.getRuntime().availableProcessors() + 2);
         // two alternating block objects: a worker that runs a block of job j under job j+1 writes into the other
         CountingBlocks[] pair = {new CountingBlocks(), new CountingBlocks()};
