@@ -238,8 +238,12 @@ public final class ExperimentReader {
 
     private java.util.Optional<Expression> expression(Node node, String path) {
         if (!(node.plain() instanceof String text)) {
-            if (node.plain() instanceof Number) {
+            if (node.plain() instanceof Number n && Double.isFinite(n.doubleValue())) {
                 return java.util.Optional.of(Expression.parse(String.valueOf(node.plain()), node.mark()));
+            }
+            if (node.plain() instanceof Number n) {
+                d.add(node.mark(), path, "expected a finite number or an expression, got " + n);
+                return java.util.Optional.empty();
             }
             d.add(node.mark(), path, "expected an expression in quotes, e.g. \"0.001 * training.batch_size / 64\"");
             return java.util.Optional.empty();

@@ -47,11 +47,17 @@ public final class Overrides {
     public static Node.Mapping apply(Node.Mapping tree, Map<String, Node> overrides) {
         Node.Mapping result = tree;
         List<Problem> problems = new ArrayList<>();
+        java.util.Set<Node> blocked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Map.Entry<String, Node> e : overrides.entrySet()) {
             try {
                 result = set(result, path(e.getKey()), e.getValue());
-            } catch (IllegalArgumentException x) {
-                problems.add(new Problem(e.getValue().mark(), e.getKey(), x.getMessage()));
+            } catch (NotASection x) {
+                // the value in the way is the file's: report it there once, naming the first override that needed a section
+                if (!blocked.add(x.holder)) {
+                    continue;
+                }
+                problems.add(new Problem(x.holder.mark(), e.getKey(), "'" + x.name + "' holds a value, not a section, so "
+                        + e.getValue().mark().source() + " cannot set " + e.getKey()));
             }
         }
         if (!problems.isEmpty()) {
@@ -85,9 +91,21 @@ public final class Overrides {
         } else if (child instanceof Node.Mapping m) {
             section = m;
         } else {
-            throw new IllegalArgumentException("'" + head + "' holds a value, not a section");
+            throw new NotASection(head, child);
         }
         return root.with(head, set(section, steps.subList(1, steps.size()), value), root.keyMark(head));
+    }
+
+    /** An override path runs through {@code name}, which holds the value {@code holder} instead of a section. */
+    private static final class NotASection extends RuntimeException {
+        private final String name;
+        private final transient Node holder;
+
+        NotASection(String name, Node holder) {
+            super(name, null, false, false);
+            this.name = name;
+            this.holder = holder;
+        }
     }
 
     private static List<String> split(String text) {

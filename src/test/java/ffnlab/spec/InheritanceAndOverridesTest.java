@@ -65,6 +65,14 @@ class InheritanceAndOverridesTest {
     }
 
     @Test
+    void anOverrideThroughAValueIsReportedWhereTheValueIsWritten() throws java.io.IOException {
+        Files.writeString(dir.resolve("scalar.yaml"), "description: x\ndataset: 5\n");
+        SpecException e = assertThrows(SpecException.class, () -> new ExperimentFiles(dir).load("scalar", Profile.SMOKE, Map.of()));
+        assertEquals(dir.getFileName() + "/scalar.yaml:2:10: dataset.train_limit: 'dataset' holds a value, not a section,"
+                + " so profile smoke cannot set dataset.train_limit", e.getMessage());
+    }
+
+    @Test
     void commandLineOverridesApplyBeforeExpansion() {
         Map<String, Node> set = Overrides.parse("training.epochs=20,seeds=[4, 5],sweep.grid.model.hidden=[[8, 8]],backend.kind=cpu", "-Dset");
         ExperimentSpec spec = new ExperimentFiles(dir).load("child", null, set);

@@ -142,4 +142,12 @@ class SpecValidationTest {
         assertTrue(all.contains("huge.yaml:3:44: training.batch_size: must be between 0 and 1000000, got 99999999999"), all);
         assertEquals(4, m.size(), all);
     }
+
+    @Test
+    void aDerivedValueThatIsAnInfiniteNumberIsAProblemAtItsLine() throws IOException {
+        ExperimentFiles files = write("inf", "dataset: {source: toy-mapping}\nsweep:\n  derived:\n    training.lr: 1e400\n");
+        SpecException e = assertThrows(SpecException.class, () -> files.load("inf", null, Map.of()));
+        assertEquals(dir.getFileName() + "/inf.yaml:4:18: sweep.derived.training.lr: expected a finite number or an expression, got Infinity",
+                e.getMessage());
+    }
 }
