@@ -28,7 +28,8 @@ import java.util.Map;
  * Entry points. With Maven: {@code mvn -q exec:java -Dexp=NAME} and the hooks {@code -Dset=k=v,...},
  * {@code -Dfresh=true}, {@code -Dprofile=smoke|ci}, {@code -Dthreads=N}, {@code -Dcheck=true|record},
  * {@code -Dvalidate=true}, {@code -Dreport-only=true}. As a jar: {@code java -jar ffnlab.jar run|check|validate|report|list|trial ...}.
- * Bad input ends with one line per problem on stderr and exit status 2; failed trials give 1.
+ * Bad input ends with one line on stderr (the first problem and how many more; {@code validate} prints every
+ * problem on a line of its own) and exit status 2; failed trials give 1.
  */
 public final class Main {
     private Main() {
@@ -52,14 +53,14 @@ public final class Main {
             return switch (cl.command()) {
                 case "run" -> runExperiment(cl, out, err);
                 case "check" -> gate(cl, out);
-                case "validate" -> validate(cl, out);
+                case "validate" -> validate(cl, out, err);
                 case "list" -> list(cl, out);
                 case "report" -> report(cl.resultsName(), cl.results(), out, err);
                 case "trial" -> runExperiment(cl, out, err);
                 default -> throw new IllegalArgumentException(CommandLine.USAGE);
             };
         } catch (SpecException e) {
-            err.println(e.getMessage());
+            err.println(firstProblem(e));
             return 2;
         } catch (ffnlab.gate.BaselineFile.BaselineException e) {
             err.println(e.getMessage());
@@ -177,8 +178,25 @@ public final class Main {
     }
 
     /** {@code validate NAME} / {@code -Dvalidate=true}: validates and expands, trains nothing. */
-    private static int validate(CommandLine cl, PrintStream out) {
-        ExperimentRun.Plan plan = new ExperimentRun(options(cl), new DataSources()).plan(cl.experiment());
+    /**
+     * The console line for an experiment's problems: the first, and how many more there are (validate lists every
+     * one), so that a command that fails on bad input prints exactly one line.
+     */
+    static String firstProblem(SpecException e) {
+        String first = e.getMessage().lines().findFirst().orElse("");
+        int more = e.problems().size() - 1;
+        return more <= 0 ? first : first + " (and " + more + " more problem" + (more == 1 ? "" : "s") + "; validate lists them all)";
+    }
+
+    /** Checks the experiment and counts its trials; every problem on a line of its own. */
+    private static int validate(CommandLine cl, PrintStream out, PrintStream err) {
+        ExperimentRun.Plan plan;
+        try {
+            plan = new ExperimentRun(options(cl), new DataSources()).plan(cl.experiment());
+        } catch (SpecException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
         out.printf("%s: valid; %d configurations x %d seeds = %d trials (swept: %s)%n", cl.experiment(),
                 plan.configurations().size(), plan.spec().seeds().size(), plan.trials().size(), plan.spec().sweep().sweptKeys().isEmpty() ? "nothing" : String.join(", ", plan.spec().sweep().sweptKeys()));
         return 0;

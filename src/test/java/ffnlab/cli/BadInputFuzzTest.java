@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the real entry point ({@link Main#run}) in this JVM: most cases with {@code validate}, some CSV cases with
  * {@code run} (one trial of two epochs on 24 rows, report included). Every case must end within
  * {@link #PER_CASE_SECONDS} with status 0 (the mutation left a valid input) or status 2 with only problem lines on
- * the console, each naming the file (the experiment, the dataset, or the {@code -Dset} option), no stack trace,
+ * the console (exactly one for {@code run}: every input that validate refuses is given to run too), each naming
+ * the file (the experiment, the dataset, or the {@code -Dset} option), no stack trace,
  * nothing on stdout or in the log, and nothing written under results/. {@link CorruptDataFuzzTest} does the same
  * for IDX files.
  *
@@ -65,7 +66,7 @@ class BadInputFuzzTest {
     }
 
     @Test
-    void malformedExperimentsAndCsvsEndWithStatusTwoAndOneLinePerProblem() throws Exception {
+    void malformedExperimentsAndCsvsEndWithStatusTwoAndOneLine() throws Exception {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.list(EXPERIMENTS)) {
             for (Path p : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
@@ -121,6 +122,13 @@ class BadInputFuzzTest {
             InProcessCommand.Result r = command.run(args, label);
             time.merge((train ? "run " : "validate ") + target, (System.nanoTime() - started) / 1_000_000, Long::sum);
             check(r, label, experiments.getFileName().toString(), named, results, train);
+            if (!train && r.status() == 2) {
+                // the same bad input given to run: status 2 and exactly one line, validate's first
+                args.set(0, "run");
+                InProcessCommand.Result asRun = command.run(args, label + " (as run)");
+                check(asRun, label + " (as run)", experiments.getFileName().toString(), named, results, true);
+                assertTrue(asRun.err().startsWith(r.err().lines().findFirst().orElseThrow()), asRun.describe(label + " (as run)"));
+            }
             if (cases % 512 == 511) {
                 Datasets.forget();
             }
@@ -145,6 +153,7 @@ class BadInputFuzzTest {
         List<String> lines = r.err().lines().toList();
         count("exit 2, " + (lines.size() == 1 ? "1 line" : lines.size() + " lines"));
         assertTrue(!lines.isEmpty() && r.out().isEmpty() && r.log().isEmpty(), context);
+        assertTrue(!train || lines.size() == 1, "run printed more than one line: " + context);
         assertEquals(lines.size(), lines.stream().distinct().count(), "a line repeats: " + context);
         for (String line : lines) {
             boolean namesFile = line.startsWith(experimentsLabel + "/") || line.startsWith("-Dset ") || line.startsWith("-Dset:")
