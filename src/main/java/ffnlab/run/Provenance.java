@@ -1,14 +1,13 @@
 package ffnlab.run;
 
+import ffnlab.sweep.EngineFingerprint;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,10 +57,10 @@ public final class Provenance {
         m.put("cpu_model", cpuModel());
         m.put("cores", Runtime.getRuntime().availableProcessors());
         Map<String, Object> libs = new LinkedHashMap<>();
-        libs.put("snakeyaml-engine", version("org.snakeyaml", "snakeyaml-engine"));
-        libs.put("log4j-core", version("org.apache.logging.log4j", "log4j-core"));
-        libs.put("tribuo-core", version("org.tribuo", "tribuo-core"));
-        libs.put("progressbar", version("me.tongfei", "progressbar"));
+        libs.put("snakeyaml-engine", EngineFingerprint.libraryVersion("org.snakeyaml/snakeyaml-engine"));
+        libs.put("log4j-core", EngineFingerprint.libraryVersion("org.apache.logging.log4j/log4j-core"));
+        libs.put("tribuo-core", EngineFingerprint.libraryVersion("org.tribuo/tribuo-core"));
+        libs.put("progressbar", EngineFingerprint.libraryVersion("me.tongfei/progressbar"));
         m.put("library_versions", libs);
         return m;
     }
@@ -99,18 +98,5 @@ public final class Provenance {
             // not Linux: fall through
         }
         return System.getProperty("os.arch");
-    }
-
-    private static String version(String group, String artifact) {
-        try (InputStream in = Provenance.class.getResourceAsStream("/META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

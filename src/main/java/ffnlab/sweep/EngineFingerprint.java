@@ -112,7 +112,7 @@ public final class EngineFingerprint {
             Path root = Path.of(EngineFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Map<String, String> versions = new TreeMap<>();
             for (String library : LIBRARIES) {
-                versions.put(library, version(library));
+                versions.put(library, libraryVersion(library));
             }
             return of(root, versions);
         } catch (URISyntaxException e) {
@@ -120,8 +120,8 @@ public final class EngineFingerprint {
         }
     }
 
-    /** The library's version from its {@code pom.properties}, or "absent". */
-    private static String version(String library) {
+    /** A library's version from its {@code pom.properties} on the class path ({@code group/artifact}), or "absent". */
+    public static String libraryVersion(String library) {
         try (InputStream in = EngineFingerprint.class.getResourceAsStream("/META-INF/maven/" + library + "/pom.properties")) {
             if (in == null) {
                 return "absent";
