@@ -60,37 +60,7 @@ public final class ReferenceBackend implements Backend {
     @Override
     public double outputGradient(Loss loss, Activation output, float[] u, float[] y, float[] d, int[] labels,
                                  int rows, int cols, float scale, float[] gradU) {
-        double raw = 0;
-        for (int p = 0; p < rows; p++) {
-            int row = p * cols;
-            if (loss == Loss.SQUARED_ERROR) {
-                for (int k = 0; k < cols; k++) {
-                    float e = d[row + k] - y[row + k];
-                    raw += (double) e * e;
-                    float g = -e;
-                    if (output == Activation.SIGMOID) {
-                        g *= y[row + k] * (1 - y[row + k]);
-                    }
-                    gradU[row + k] = scale * g;
-                }
-            } else {
-                float max = Float.NEGATIVE_INFINITY;
-                for (int k = 0; k < cols; k++) {
-                    max = Math.max(max, u[row + k]);
-                }
-                double sum = 0;
-                for (int k = 0; k < cols; k++) {
-                    sum += Math.exp(u[row + k] - max);
-                }
-                int label = labels[p];
-                raw -= u[row + label] - max - Math.log(sum);
-                for (int k = 0; k < cols; k++) {
-                    float target = k == label ? 1f : 0f;
-                    gradU[row + k] = scale * (y[row + k] - target);
-                }
-            }
-        }
-        return raw;
+        return OutputLayer.gradient(loss, output, u, y, d, labels, rows, cols, scale, gradU);
     }
 
     @Override

@@ -6,8 +6,7 @@ import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
 
 /**
- * The forward pass U^l = H^{l-1} W^l + 1_P (b^l)^T, H^l = f^l(U^l) for l = 1..L, layer by layer; within a
- * layer the n_l columns are split into fixed {@link ColumnBlocks}, and each block does its GEMM
+ * One layer of the forward pass, U^l = H^{l-1} W^l + 1_P (b^l)^T, H^l = f^l(U^l): the n_l columns are split into fixed {@link ColumnBlocks}, and each block does its GEMM
  * (P x n_{l-1} times n_{l-1} x w) and then its bias + activation while the block is in cache. A softmax
  * layer is one block (it needs whole rows).
  */
@@ -26,19 +25,17 @@ final class ForwardPass implements WorkerTeam.Blocks {
         this.team = team;
     }
 
-    /** Runs the forward pass of the first {@code rows} patterns in {@code ws.x}; fills ws.u and ws.h. */
-    void run(Parameters theta, BatchWorkspace ws, int rows) {
+    /** Layer l of the forward pass of the first {@code rows} patterns in {@code ws}: fills ws.u[l] and ws.h[l]. */
+    void layer(Parameters theta, BatchWorkspace ws, int l, int rows) {
         this.theta = theta;
         this.ws = ws;
         this.rows = rows;
-        for (int l = 1; l <= arch.depth(); l++) {
-            int in = arch.width(l - 1);
-            int out = arch.width(l);
-            layer = l;
-            width = arch.activation(l) == Activation.SOFTMAX ? out : ColumnBlocks.width(out, (long) rows * in);
-            kernel = GemmKernel.forShape(rows, width, in);
-            team.run(this, ColumnBlocks.count(out, width));
-        }
+        int in = arch.width(l - 1);
+        int out = arch.width(l);
+        layer = l;
+        width = arch.activation(l) == Activation.SOFTMAX ? out : ColumnBlocks.width(out, (long) rows * in);
+        kernel = GemmKernel.forShape(rows, width, in);
+        team.run(this, ColumnBlocks.count(out, width));
     }
 
     @Override
