@@ -4,6 +4,7 @@ import ffnlab.data.Examples;
 import ffnlab.nn.Activation;
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Loss;
+import ffnlab.train.TrainingLoop;
 import java.util.SplittableRandom;
 
 /**
@@ -78,13 +79,7 @@ public record Workload(String name, int[] widths, int patterns, boolean classifi
         for (int i = 0; i < patterns; i++) {
             order[i] = i;
         }
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = patterns - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        TrainingLoop.shuffle(order, new SplittableRandom(seed));
         return order;
     }
 }
