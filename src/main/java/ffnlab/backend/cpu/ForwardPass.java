@@ -6,9 +6,9 @@ import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
 
 /**
- * One layer of the forward pass, U^l = H^{l-1} W^l + 1_P (b^l)^T, H^l = f^l(U^l): the n_l columns are split into fixed {@link ColumnBlocks}, and each block does its GEMM
- * (P x n_{l-1} times n_{l-1} x w) and then its bias + activation while the block is in cache. A softmax
- * layer is one block (it needs whole rows).
+ * One layer of the forward pass, U^l = H^{l-1} W^l + 1_P (b^l)^T, H^l = f^l(U^l): the n_l columns are split
+ * into fixed {@link ColumnBlocks}, and each block does its GEMM (P x n_{l-1} times n_{l-1} x w) and then its
+ * bias + activation while the block is in cache. A softmax layer is one block (it needs whole rows).
  */
 final class ForwardPass implements WorkerTeam.Blocks {
     private final Architecture arch;

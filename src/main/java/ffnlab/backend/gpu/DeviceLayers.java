@@ -44,7 +44,7 @@ final class DeviceLayers {
             biasActivation[l] = s.kernel(Kernel.BIAS_ACTIVATION);
             activationBackward[l] = s.kernel(Kernel.ACTIVATION_BACKWARD);
         }
-        output = new OutputLayerKernel(s);
+        output = new OutputLayerKernel(s.kernel(Kernel.OUTPUT_LAYER));
     }
 
     long weights(long vector, int l) {
@@ -79,20 +79,20 @@ final class DeviceLayers {
     void trainingOutput(int rows, Loss loss, long d, long labels, float scale, long lossRows, long cursor) {
         int depth = arch.depth();
         output.training(u[depth], biases(theta, depth), h[depth], rows, arch.outputs(), arch.output(), loss, d, labels,
-                scale, g[depth], lossRows, cursor);
+                scale, g[depth], lossRows, cursor).launch(s.stream);
     }
 
     /** Evaluation: Y = f^L(U^L + B^L), each row's raw loss and arg-max hit at index offset + p. */
     void evaluationOutput(int rows, Loss loss, long d, long labels, long lossRows, long correctRows, int offset) {
         int depth = arch.depth();
         output.evaluation(u[depth], biases(theta, depth), h[depth], rows, arch.outputs(), arch.output(), loss, d, labels,
-                lossRows, correctRows, offset);
+                lossRows, correctRows, offset).launch(s.stream);
     }
 
     /** Prediction: Y = f^L(U^L + B^L) into h[L]. */
     void predictionOutput(int rows) {
         int depth = arch.depth();
-        output.prediction(u[depth], biases(theta, depth), h[depth], rows, arch.outputs(), arch.output());
+        output.prediction(u[depth], biases(theta, depth), h[depth], rows, arch.outputs(), arch.output()).launch(s.stream);
     }
 
     /** Equation (D): grad_{U^{l-1}} J = (grad_{U^l} J) (W^l)^T . f'(U^{l-1}), for l &gt; 1. */

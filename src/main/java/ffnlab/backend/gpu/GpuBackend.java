@@ -68,7 +68,7 @@ public final class GpuBackend implements Backend {
         if (scratch == null) {
             scratch = new DeviceStream(runtime);
             biasActivation = scratch.kernel(Kernel.BIAS_ACTIVATION);
-            outputLayer = new OutputLayerKernel(scratch);
+            outputLayer = new OutputLayerKernel(scratch.kernel(Kernel.OUTPUT_LAYER));
             activationBackward = scratch.kernel(Kernel.ACTIVATION_BACKWARD);
             sumRows = scratch.kernel(Kernel.SUM_ROWS).threads(1024, 1024);
         }
@@ -129,7 +129,7 @@ public final class GpuBackend implements Backend {
             long db = o.floats(bias, cols);
             long dh = o.floats(null, rows * cols);
             if (f == Activation.SOFTMAX) {
-                outputLayer.prediction(du, db, dh, rows, cols, f);
+                outputLayer.prediction(du, db, dh, rows, cols, f).launch(o.s.stream);
             } else {
                 biasActivation.pointer(0, du).pointer(1, db).pointer(2, dh).int32(3, rows).int32(4, cols)
                         .int32(5, KernelSource.activationCode(f)).threads((long) rows * cols, DeviceLayers.BLOCK)
@@ -151,7 +151,7 @@ public final class GpuBackend implements Backend {
             long dg = o.floats(null, rows * cols);
             long lossRows = o.doubles(rows);
             long sums = o.doubles(2);
-            outputLayer.gradient(du, dy, rows, cols, output, loss, dd, dl, scale, dg, lossRows);
+            outputLayer.gradient(du, dy, rows, cols, output, loss, dd, dl, scale, dg, lossRows).launch(o.s.stream);
             sumRows.pointer(0, lossRows).pointer(1, 0).int64(2, rows).pointer(3, sums).launch(o.s.stream);
             o.s.download(dg, gradU, 0, rows * cols, "output gradient");
             return o.s.downloadDoubles(sums, 1, "output gradient")[0];
