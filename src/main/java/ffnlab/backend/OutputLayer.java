@@ -4,8 +4,8 @@ import ffnlab.nn.Activation;
 import ffnlab.nn.Loss;
 
 /**
- * The output layer's loss and gradient on the host, written once for every host engine and backend: float
- * storage, double accumulation, in a fixed order. {@link ffnlab.nn.Backpropagation} states the same math in
+ * The output layer's softmax, loss and gradient on the host, written once for every host engine and backend:
+ * float storage, double accumulation, in a fixed order. {@link ffnlab.nn.Backpropagation} states the same math in
  * double precision.
  */
 public final class OutputLayer {
@@ -47,19 +47,44 @@ public final class OutputLayer {
         return raw;
     }
 
+    /** U += 1_P b^T; Y = softmax(U) row by row, max-shifted: y_j = exp(u_j - max) / sum_i exp(u_i - max). */
+    public static void softmax(float[] u, float[] bias, float[] y, int rows, int k) {
+        for (int p = 0; p < rows; p++) {
+            int row = p * k;
+            for (int j = 0; j < k; j++) {
+                u[row + j] += bias[j];
+            }
+            float max = max(u, row, k);
+            double sum = sumExp(u, row, k, max);
+            for (int j = 0; j < k; j++) {
+                y[row + j] = (float) (Math.exp(u[row + j] - max) / sum);
+            }
+        }
+    }
+
     /**
      * -log f(u)_label for the softmax f of the K values u[row .. row + K - 1], by log-sum-exp:
      * log sum_j exp(u_j) = max + log sum_j exp(u_j - max).
      */
     public static double crossEntropy(float[] u, int row, int k, int label) {
+        float max = max(u, row, k);
+        return -(u[row + label] - max - Math.log(sumExp(u, row, k, max)));
+    }
+
+    private static float max(float[] u, int row, int k) {
         float max = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < k; j++) {
             max = Math.max(max, u[row + j]);
         }
+        return max;
+    }
+
+    /** sum_j exp(u_j - max), in double. */
+    private static double sumExp(float[] u, int row, int k, float max) {
         double sum = 0;
         for (int j = 0; j < k; j++) {
             sum += Math.exp(u[row + j] - max);
         }
-        return -(u[row + label] - max - Math.log(sum));
+        return sum;
     }
 }

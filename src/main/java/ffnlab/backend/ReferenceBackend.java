@@ -32,27 +32,17 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public void biasActivation(Activation f, float[] u, float[] bias, float[] h, int rows, int cols) {
+        if (f == Activation.SOFTMAX) {
+            OutputLayer.softmax(u, bias, h, rows, cols);
+            return;
+        }
         for (int p = 0; p < rows; p++) {
             int row = p * cols;
             for (int j = 0; j < cols; j++) {
                 u[row + j] += bias[j];
             }
-            if (f == Activation.SOFTMAX) {
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < cols; j++) {
-                    max = Math.max(max, u[row + j]);
-                }
-                double sum = 0;
-                for (int j = 0; j < cols; j++) {
-                    sum += Math.exp(u[row + j] - max);
-                }
-                for (int j = 0; j < cols; j++) {
-                    h[row + j] = (float) (Math.exp(u[row + j] - max) / sum);
-                }
-            } else {
-                for (int j = 0; j < cols; j++) {
-                    h[row + j] = (float) f.apply(u[row + j]);
-                }
+            for (int j = 0; j < cols; j++) {
+                h[row + j] = (float) f.apply(u[row + j]);
             }
         }
     }

@@ -64,6 +64,20 @@ class OutputLayerTest {
     }
 
     @Test
+    void softmaxAddsTheBiasAndNormalisesEachRow() {
+        float[] u = {1f, 2f, 3f, 500f, 500f, -500f};
+        float[] bias = {0.5f, -0.5f, 0f};
+        float[] y = new float[6];
+        OutputLayer.softmax(u, bias, y, 2, 3);
+        assertEquals(1.5f, u[0], "U += 1_P b^T");
+        double sum = Math.exp(1.5) + Math.exp(1.5) + Math.exp(3);
+        assertEquals(Math.exp(1.5) / sum, y[0], 1e-7);
+        assertEquals(Math.exp(3) / sum, y[2], 1e-7);
+        assertEquals(1 / (1 + Math.exp(-1)), y[3], 1e-7, "max-shifted, so large U stays finite");
+        assertEquals(0f, y[5]);
+    }
+
+    @Test
     void crossEntropyStaysFiniteForLargeInputs() {
         float[] u = {1000f, 0f, -1000f, 7f, 1000f, 1000f};
         assertEquals(0.0, OutputLayer.crossEntropy(u, 0, 3, 0), 1e-12);

@@ -45,16 +45,7 @@ final class BackwardPass implements WorkerTeam.Blocks {
 
     /** grad_{U^{l-1}} J of the first {@code rows} patterns in {@code ws}, from ws.gradU[l] and the current W^l. */
     void propagate(Parameters theta, BatchWorkspace ws, int l, int rows) {
-        this.theta = theta;
-        this.ws = ws;
-        this.rows = rows;
-        int in = arch.width(l - 1);
-        int out = arch.width(l);
-        layer = l;
-        propagating = true;
-        width = ColumnBlocks.width(in, (long) rows * out);
-        kernel = GemmKernel.forShape(rows, width, out);
-        team.run(this, ColumnBlocks.count(in, width));
+        run(theta, null, ws, l, rows, true);
     }
 
     /**
@@ -62,17 +53,28 @@ final class BackwardPass implements WorkerTeam.Blocks {
      * layer l are then scratch).
      */
     void layerGradients(Parameters theta, Parameters grad, BatchWorkspace ws, int l, int rows) {
+        run(theta, grad, ws, l, rows, false);
+    }
+
+    /** Runs one of the two on the team: blocks of n_{l-1} columns to propagate, of n_l columns for the gradients. */
+    private void run(Parameters theta, Parameters grad, BatchWorkspace ws, int l, int rows, boolean propagating) {
         this.theta = theta;
         this.grad = grad;
         this.ws = ws;
         this.rows = rows;
+        this.layer = l;
+        this.propagating = propagating;
         int in = arch.width(l - 1);
         int out = arch.width(l);
-        layer = l;
-        propagating = false;
-        width = ColumnBlocks.width(out, (long) in * rows);
-        kernel = GemmKernel.forShape(in, width, rows);
-        team.run(this, ColumnBlocks.count(out, width));
+        if (propagating) {
+            width = ColumnBlocks.width(in, (long) rows * out);
+            kernel = GemmKernel.forShape(rows, width, out);
+            team.run(this, ColumnBlocks.count(in, width));
+        } else {
+            width = ColumnBlocks.width(out, (long) in * rows);
+            kernel = GemmKernel.forShape(in, width, rows);
+            team.run(this, ColumnBlocks.count(out, width));
+        }
     }
 
     @Override

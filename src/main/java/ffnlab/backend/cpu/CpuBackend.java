@@ -55,7 +55,7 @@ public final class CpuBackend implements Backend {
     @Override
     public void biasActivation(Activation f, float[] u, float[] bias, float[] h, int rows, int cols) {
         if (f == Activation.SOFTMAX) {
-            LayerKernels.softmaxRows(u, bias, h, rows, cols);
+            OutputLayer.softmax(u, bias, h, rows, cols);
         } else {
             LayerKernels.biasActivation(f, u, bias, h, rows, cols, 0, cols);
         }

@@ -1,6 +1,7 @@
 package ffnlab.backend.cpu;
 
 import ffnlab.backend.BatchWorkspace;
+import ffnlab.backend.OutputLayer;
 import ffnlab.nn.Activation;
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
@@ -49,7 +50,7 @@ final class ForwardPass implements WorkerTeam.Blocks {
         kernel.gemm(false, false, rows, j1 - j0, in, 1f, ws.h[layer - 1], 0, in, theta.weights(layer), j0, out, 0f, u, j0, out);
         Activation f = arch.activation(layer);
         if (f == Activation.SOFTMAX) {
-            LayerKernels.softmaxRows(u, theta.biases(layer), ws.h[layer], rows, out);
+            OutputLayer.softmax(u, theta.biases(layer), ws.h[layer], rows, out);
         } else {
             LayerKernels.biasActivation(f, u, theta.biases(layer), ws.h[layer], rows, out, j0, j1);
         }

@@ -14,7 +14,7 @@ final class LayerKernels {
     /** U[:, j0:j1] += 1_P b[j0:j1]^T; H[:, j0:j1] = f(U[:, j0:j1]) for an element-wise f (not softmax). */
     static void biasActivation(Activation f, float[] u, float[] bias, float[] h, int rows, int n, int j0, int j1) {
         if (f == Activation.SOFTMAX) {
-            throw new IllegalArgumentException("softmax needs whole rows: use softmaxRows");
+            throw new IllegalArgumentException("softmax needs whole rows: use OutputLayer.softmax");
         }
         for (int p = 0; p < rows; p++) {
             int row = p * n;
@@ -43,26 +43,6 @@ final class LayerKernels {
     private static void relu(float[] u, float[] h, int from, int to) {
         for (int i = from; i < to; i++) {
             h[i] = Math.max(u[i], 0f);
-        }
-    }
-
-    /** U += 1_P b^T; H = softmax(U) row by row, max-shifted: h_j = exp(u_j - max) / sum_i exp(u_i - max). */
-    static void softmaxRows(float[] u, float[] bias, float[] h, int rows, int n) {
-        for (int p = 0; p < rows; p++) {
-            int row = p * n;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                float v = u[row + j] + bias[j];
-                u[row + j] = v;
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (int j = 0; j < n; j++) {
-                sum += Math.exp(u[row + j] - max);
-            }
-            for (int j = 0; j < n; j++) {
-                h[row + j] = (float) (Math.exp(u[row + j] - max) / sum);
-            }
         }
     }
 
