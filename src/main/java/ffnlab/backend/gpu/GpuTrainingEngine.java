@@ -54,10 +54,13 @@ final class GpuTrainingEngine extends MiniBatchEngine {
     private RowBuffers buffers;
     private final long grad;
     private boolean closed;
+    /** Whether this epoch replays its full-size steps from a graph. */
     private boolean replaysSteps;
+    /** The evaluation in progress: its data on the device and per-row loss and hit buffers. */
     private DeviceData evaluated;
     private long evaluationLoss;
     private long evaluationCorrect;
+    /** The prediction in progress: its input buffer and size. */
     private long predictionInputs;
     private long predictionBytes;
 
