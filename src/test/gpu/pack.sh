@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs what src/test/gpu/check.sh needs into one folder (default .gpu/, git-ignored): a jlink'd Java runtime
-# (tar.xz, ~22 MB, built once), the compiled classes and test classes, log4j, the JUnit console launcher and
+# (tar.xz, ~22 MB, built once), the compiled classes (with the benchmark from src/bench) and test classes, log4j, the JUnit console launcher and
 # the PyTorch peer script.
 # Run from the repository root after `mvn -B -o test-compile`; needs JAVA_HOME = a JDK 25 and the jars in ~/.m2.
 set -euo pipefail
@@ -16,6 +16,8 @@ fi
 mkdir -p "$DEST/lib"
 rm -rf "$DEST/classes" "$DEST/test-classes"
 cp -r target/classes "$DEST/classes"
+# the benchmark is a bench source (src/bench/java), compiled here beside the classes it measures
+"$JAVA_HOME/bin/javac" --release 25 -nowarn -d "$DEST/classes" -cp target/classes src/bench/java/ffnlab/backend/gpu/GpuBenchmark.java
 cp -r target/test-classes "$DEST/test-classes"
 cp "$M2/org/apache/logging/log4j/log4j-api/$LOG4J/log4j-api-$LOG4J.jar" "$DEST/lib/log4j-api.jar"
 cp "$M2/org/apache/logging/log4j/log4j-core/$LOG4J/log4j-core-$LOG4J.jar" "$DEST/lib/log4j-core.jar"

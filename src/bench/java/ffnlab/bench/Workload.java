@@ -4,6 +4,7 @@ import ffnlab.data.Examples;
 import ffnlab.nn.Activation;
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Loss;
+import ffnlab.train.TrainingLoop;
 import java.util.SplittableRandom;
 
 /**
@@ -45,7 +46,7 @@ public record Workload(String name, int[] widths, int patterns, boolean classifi
         return widths[widths.length - 1];
     }
 
-    /** Multiply-adds x 2 of one epoch by the convention: 6 x parameters x patterns (forward 2, backward 4). */
+    /** Multiply-adds x 2 of one epoch by the usual convention: 6 x parameters x patterns (forward 2, backward 4). */
     public double flopsPerEpoch() {
         return 6.0 * architecture().parameterCount() * patterns;
     }
@@ -78,13 +79,7 @@ public record Workload(String name, int[] widths, int patterns, boolean classifi
         for (int i = 0; i < patterns; i++) {
             order[i] = i;
         }
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = patterns - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        TrainingLoop.shuffle(order, new SplittableRandom(seed));
         return order;
     }
 }

@@ -7,9 +7,25 @@ import ffnlab.nn.Loss;
 /**
  * The operations of one training step on row-major float32 matrices, and a factory for the engine that
  * trains on them. {@link ReferenceBackend} is the naive, readable oracle; faster backends must give the
- * same numbers (to rounding) on every shape.
+ * same numbers (to rounding) on every shape. Every engine runs the one loop of {@link MiniBatchEngine}.
  *
  * <p>Shapes use the chapter's names: P patterns in a batch, n_{l-1} inputs and n_l units in layer l.
+ *
+ * <p>The chain of checks, each link held by the tests named:
+ * <ol>
+ *   <li>The double-precision math, {@link ffnlab.nn.Backpropagation}, is the specification: its gradients
+ *       equal central differences of J ({@code GradientCheckTest}, with {@code NumericJacobian}, itself checked
+ *       in {@code ChainRuleTest}), and it reproduces the chapter's Example 2 numbers ({@code Example2Test}).</li>
+ *   <li>The reference engine ({@link ReferenceBackend} through {@link MiniBatchEngine}) takes the same step as
+ *       that math to float rounding ({@code ReferenceBackendTest}, {@code Example2Test}); its output layer is
+ *       {@link OutputLayer} ({@code OutputLayerTest}); the loop itself is checked with a recording engine
+ *       ({@code MiniBatchEngineTest}).</li>
+ *   <li>The cpu backend's operations and whole training runs equal the reference's ({@code CpuOperationsTest},
+ *       {@code CpuTrainingTest}), bitwise equal on any thread count ({@code ThreadCountDeterminismStressTest}).
+ *       The gpu backend's kernels equal the reference's ({@code GpuKernelsTest}) and its training runs follow
+ *       the cpu's ({@code GpuTrainingTest}), both on a device only; its output-layer calls are checked without
+ *       one ({@code OutputLayerKernelTest}).</li>
+ * </ol>
  */
 public interface Backend {
 
@@ -45,8 +61,8 @@ public interface Backend {
     void columnSums(float[] g, int rows, int cols, float[] out);
 
     /**
-     * An engine that trains a network on this backend. The default runs the chapter's loop on the host,
-     * one operation of this interface at a time; a backend may return its own (fused, or on a device).
+     * An engine that trains a network on this backend. The default runs the loop on the host, one operation of
+     * this interface at a time; a backend may return its own (fused, or on a device).
      */
     default TrainingEngine open(EngineSpec spec, Examples train) {
         return new OperationsEngine(this, spec, train);

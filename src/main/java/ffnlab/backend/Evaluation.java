@@ -29,7 +29,7 @@ public record Evaluation(int rows, int outputs, double rawLoss, long correct) {
 
     /**
      * Sums a forward pass chunk by chunk: for each pattern, the raw loss (squared error from Y, or the
-     * cross-entropy from U with log-sum-exp) and, for classification, whether arg-max U equals the label
+     * cross-entropy from U, {@link OutputLayer#crossEntropy}) and, for classification, whether arg-max U equals the label
      * (the first maximum wins ties). Host engines share it, so every backend counts the same way.
      */
     public static final class Sum {
@@ -62,11 +62,7 @@ public record Evaluation(int rows, int outputs, double rawLoss, long correct) {
                     if (best == label) {
                         correct++;
                     }
-                    double sum = 0;
-                    for (int j = 0; j < k; j++) {
-                        sum += Math.exp(u[row + j] - max);
-                    }
-                    raw -= u[row + label] - max - Math.log(sum);
+                    raw += OutputLayer.crossEntropy(u, row, k, label);
                 } else {
                     for (int j = 0; j < k; j++) {
                         double e = data.targets()[(start + p) * k + j] - y[row + j];

@@ -32,27 +32,17 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public void biasActivation(Activation f, float[] u, float[] bias, float[] h, int rows, int cols) {
+        if (f == Activation.SOFTMAX) {
+            OutputLayer.softmax(u, bias, h, rows, cols);
+            return;
+        }
         for (int p = 0; p < rows; p++) {
             int row = p * cols;
             for (int j = 0; j < cols; j++) {
                 u[row + j] += bias[j];
             }
-            if (f == Activation.SOFTMAX) {
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < cols; j++) {
-                    max = Math.max(max, u[row + j]);
-                }
-                double sum = 0;
-                for (int j = 0; j < cols; j++) {
-                    sum += Math.exp(u[row + j] - max);
-                }
-                for (int j = 0; j < cols; j++) {
-                    h[row + j] = (float) (Math.exp(u[row + j] - max) / sum);
-                }
-            } else {
-                for (int j = 0; j < cols; j++) {
-                    h[row + j] = (float) f.apply(u[row + j]);
-                }
+            for (int j = 0; j < cols; j++) {
+                h[row + j] = (float) f.apply(u[row + j]);
             }
         }
     }
@@ -60,37 +50,7 @@ public final class ReferenceBackend implements Backend {
     @Override
     public double outputGradient(Loss loss, Activation output, float[] u, float[] y, float[] d, int[] labels,
                                  int rows, int cols, float scale, float[] gradU) {
-        double raw = 0;
-        for (int p = 0; p < rows; p++) {
-            int row = p * cols;
-            if (loss == Loss.SQUARED_ERROR) {
-                for (int k = 0; k < cols; k++) {
-                    float e = d[row + k] - y[row + k];
-                    raw += (double) e * e;
-                    float g = -e;
-                    if (output == Activation.SIGMOID) {
-                        g *= y[row + k] * (1 - y[row + k]);
-                    }
-                    gradU[row + k] = scale * g;
-                }
-            } else {
-                float max = Float.NEGATIVE_INFINITY;
-                for (int k = 0; k < cols; k++) {
-                    max = Math.max(max, u[row + k]);
-                }
-                double sum = 0;
-                for (int k = 0; k < cols; k++) {
-                    sum += Math.exp(u[row + k] - max);
-                }
-                int label = labels[p];
-                raw -= u[row + label] - max - Math.log(sum);
-                for (int k = 0; k < cols; k++) {
-                    float target = k == label ? 1f : 0f;
-                    gradU[row + k] = scale * (y[row + k] - target);
-                }
-            }
-        }
-        return raw;
+        return OutputLayer.gradient(loss, output, u, y, d, labels, rows, cols, scale, gradU);
     }
 
     @Override

@@ -141,8 +141,8 @@ public final class TrainingLoop {
         return new TrainingResult(records, finalParameters, finalEpoch, diverged, stoppedEarly, device);
     }
 
-    /** Fisher-Yates, in place, from the given generator. */
-    static void shuffle(int[] order, SplittableRandom random) {
+    /** Fisher-Yates, in place, from the given generator: the loop's shuffle, also used by the benchmarks. */
+    public static void shuffle(int[] order, SplittableRandom random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

@@ -5,7 +5,7 @@ import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
 
 /**
- * Backpropagation from grad_{U^L} J down to layer 1, with the weight gradients, in fixed column blocks:
+ * The backward operations of one layer on a {@link WorkerTeam}, in fixed column blocks:
  * <pre>
  *   grad_{U^{l-1}} J = (grad_{U^l} J) (W^l)^T . f^{l-1}'(U^{l-1})      P x n_{l-1}, blocks of n_{l-1} columns
  *   grad_{W^l} J     = (H^{l-1})^T grad_{U^l} J                      n_{l-1} x n_l, blocks of n_l columns
@@ -13,7 +13,8 @@ import ffnlab.nn.Parameters;
  * </pre>
  * With plain SGD the update is fused into the weight-gradient GEMM: W^l &lt;- W^l - alpha (H^{l-1})^T grad_{U^l} J
  * is one sgemm with alpha' = -alpha and beta = 1, and b^l &lt;- b^l - alpha grad_b beside it; grad_{U^{l-1}} J is
- * computed first, from the old W^l, as the chapter's algorithm requires. Otherwise the gradients go to
+ * computed first ({@link ffnlab.backend.MiniBatchEngine#step} propagates before it takes the layer's gradients),
+ * from the old W^l, as the chapter's algorithm requires. Otherwise the gradients go to
  * {@code grad} for the optimiser.
  */
 final class BackwardPass implements WorkerTeam.Blocks {
@@ -42,27 +43,34 @@ final class BackwardPass implements WorkerTeam.Blocks {
         return !Float.isNaN(learningRate);
     }
 
+    /** grad_{U^{l-1}} J of the first {@code rows} patterns in {@code ws}, from ws.gradU[l] and the current W^l. */
+    void propagate(Parameters theta, BatchWorkspace ws, int l, int rows) {
+        run(theta, null, ws, l, rows, true);
+    }
+
     /**
-     * From ws.gradU[L] (already set), propagates down and computes (or applies) every layer's gradient.
-     *
-     * @param grad receives grad_W and grad_b (when not fused); its biases are scratch for the fused update
+     * Layer l's weight and bias gradients into {@code grad}, or, fused, the SGD step on theta (grad's biases of
+     * layer l are then scratch).
      */
-    void run(Parameters theta, Parameters grad, BatchWorkspace ws, int rows) {
+    void layerGradients(Parameters theta, Parameters grad, BatchWorkspace ws, int l, int rows) {
+        run(theta, grad, ws, l, rows, false);
+    }
+
+    /** Runs one of the two on the team: blocks of n_{l-1} columns to propagate, of n_l columns for the gradients. */
+    private void run(Parameters theta, Parameters grad, BatchWorkspace ws, int l, int rows, boolean propagating) {
         this.theta = theta;
         this.grad = grad;
         this.ws = ws;
         this.rows = rows;
-        for (int l = arch.depth(); l >= 1; l--) {
-            int in = arch.width(l - 1);
-            int out = arch.width(l);
-            layer = l;
-            if (l > 1) {
-                propagating = true;
-                width = ColumnBlocks.width(in, (long) rows * out);
-                kernel = GemmKernel.forShape(rows, width, out);
-                team.run(this, ColumnBlocks.count(in, width));
-            }
-            propagating = false;
+        this.layer = l;
+        this.propagating = propagating;
+        int in = arch.width(l - 1);
+        int out = arch.width(l);
+        if (propagating) {
+            width = ColumnBlocks.width(in, (long) rows * out);
+            kernel = GemmKernel.forShape(rows, width, out);
+            team.run(this, ColumnBlocks.count(in, width));
+        } else {
             width = ColumnBlocks.width(out, (long) in * rows);
             kernel = GemmKernel.forShape(in, width, rows);
             team.run(this, ColumnBlocks.count(out, width));

@@ -2,6 +2,7 @@ package ffnlab.backend.cpu;
 
 import ffnlab.backend.Backend;
 import ffnlab.backend.EngineSpec;
+import ffnlab.backend.OutputLayer;
 import ffnlab.backend.TrainingEngine;
 import ffnlab.data.Examples;
 import ffnlab.nn.Activation;
@@ -54,7 +55,7 @@ public final class CpuBackend implements Backend {
     @Override
     public void biasActivation(Activation f, float[] u, float[] bias, float[] h, int rows, int cols) {
         if (f == Activation.SOFTMAX) {
-            LayerKernels.softmaxRows(u, bias, h, rows, cols);
+            OutputLayer.softmax(u, bias, h, rows, cols);
         } else {
             LayerKernels.biasActivation(f, u, bias, h, rows, cols, 0, cols);
         }
@@ -63,7 +64,7 @@ public final class CpuBackend implements Backend {
     @Override
     public double outputGradient(Loss loss, Activation output, float[] u, float[] y, float[] d, int[] labels,
                                  int rows, int cols, float scale, float[] gradU) {
-        return LayerKernels.outputGradient(loss, output, u, y, d, labels, rows, cols, scale, gradU);
+        return OutputLayer.gradient(loss, output, u, y, d, labels, rows, cols, scale, gradU);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package ffnlab.backend.cpu;
 
-import ffnlab.backend.BatchWorkspace;
 import ffnlab.backend.EngineSpec;
 import ffnlab.backend.HostTrainingEngine;
 import ffnlab.data.Examples;
@@ -8,10 +7,10 @@ import ffnlab.nn.optim.Optimiser;
 import ffnlab.nn.optim.OptimiserState;
 
 /**
- * The cpu backend's training engine: the chapter's mini-batch step ({@link ForwardPass}, fused output
- * gradient, {@link BackwardPass}, update) on a {@link WorkerTeam} of {@code spec.threads()} threads. Plain SGD
+ * The cpu backend's training engine: the layer operations of the {@link ffnlab.backend.MiniBatchEngine}
+ * ({@link ForwardPass}, {@link BackwardPass}) on a {@link WorkerTeam} of {@code spec.threads()} threads. Plain SGD
  * is fused into the weight-gradient GEMMs; momentum and Adam use the optimiser state of
- * {@code ffnlab.nn.optim} on the gradients. The loop, evaluation and workspaces are
+ * {@code ffnlab.nn.optim} on the gradients. The loop, output layer, evaluation and workspaces are
  * {@link HostTrainingEngine}'s; the training set is read in place (never copied). Not final only so that a
  * test can inject a fault into the engine that production trials run.
  */
@@ -31,23 +30,27 @@ class CpuTrainingEngine extends HostTrainingEngine {
     }
 
     @Override
-    protected void forward(BatchWorkspace ws, int rows) {
-        forwardPass.run(theta, ws, rows);
+    protected void forwardLayer(int l, int rows) {
+        forwardPass.layer(theta, ws, l, rows);
     }
 
-    /** Fused grad_{U^L} J and loss, then backward (with SGD folded in), then momentum / Adam if chosen. */
     @Override
-    protected double update(BatchWorkspace ws, int rows) {
-        int depth = arch.depth();
-        boolean classification = train.isClassification();
-        double raw = LayerKernels.outputGradient(spec.loss(), arch.output(), ws.u[depth], ws.h[depth],
-                classification ? null : ws.d, classification ? ws.labels : null, rows, arch.outputs(),
-                gradientScale(rows), ws.gradU[depth]);
-        backwardPass.run(theta, grad, ws, rows);
+    protected void propagate(int l, int rows) {
+        backwardPass.propagate(theta, ws, l, rows);
+    }
+
+    /** With plain SGD, the step itself (fused into the weight-gradient GEMM). */
+    @Override
+    protected void layerGradients(int l, int rows) {
+        backwardPass.layerGradients(theta, grad, ws, l, rows);
+    }
+
+    /** Momentum or Adam; plain SGD has already been applied by {@link #layerGradients}. */
+    @Override
+    protected void update(int rows) {
         if (optimiser != null) {
             optimiser.step(theta, grad);
         }
-        return raw;
     }
 
     @Override

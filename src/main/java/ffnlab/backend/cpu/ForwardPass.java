@@ -1,15 +1,15 @@
 package ffnlab.backend.cpu;
 
 import ffnlab.backend.BatchWorkspace;
+import ffnlab.backend.OutputLayer;
 import ffnlab.nn.Activation;
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
 
 /**
- * The forward pass U^l = H^{l-1} W^l + 1_P (b^l)^T, H^l = f^l(U^l) for l = 1..L, layer by layer; within a
- * layer the n_l columns are split into fixed {@link ColumnBlocks}, and each block does its GEMM
- * (P x n_{l-1} times n_{l-1} x w) and then its bias + activation while the block is in cache. A softmax
- * layer is one block (it needs whole rows).
+ * One layer of the forward pass, U^l = H^{l-1} W^l + 1_P (b^l)^T, H^l = f^l(U^l): the n_l columns are split
+ * into fixed {@link ColumnBlocks}, and each block does its GEMM (P x n_{l-1} times n_{l-1} x w) and then its
+ * bias + activation while the block is in cache. A softmax layer is one block (it needs whole rows).
  */
 final class ForwardPass implements WorkerTeam.Blocks {
     private final Architecture arch;
@@ -26,19 +26,17 @@ final class ForwardPass implements WorkerTeam.Blocks {
         this.team = team;
     }
 
-    /** Runs the forward pass of the first {@code rows} patterns in {@code ws.x}; fills ws.u and ws.h. */
-    void run(Parameters theta, BatchWorkspace ws, int rows) {
+    /** Layer l of the forward pass of the first {@code rows} patterns in {@code ws}: fills ws.u[l] and ws.h[l]. */
+    void layer(Parameters theta, BatchWorkspace ws, int l, int rows) {
         this.theta = theta;
         this.ws = ws;
         this.rows = rows;
-        for (int l = 1; l <= arch.depth(); l++) {
-            int in = arch.width(l - 1);
-            int out = arch.width(l);
-            layer = l;
-            width = arch.activation(l) == Activation.SOFTMAX ? out : ColumnBlocks.width(out, (long) rows * in);
-            kernel = GemmKernel.forShape(rows, width, in);
-            team.run(this, ColumnBlocks.count(out, width));
-        }
+        int in = arch.width(l - 1);
+        int out = arch.width(l);
+        layer = l;
+        width = arch.activation(l) == Activation.SOFTMAX ? out : ColumnBlocks.width(out, (long) rows * in);
+        kernel = GemmKernel.forShape(rows, width, in);
+        team.run(this, ColumnBlocks.count(out, width));
     }
 
     @Override
@@ -52,7 +50,7 @@ final class ForwardPass implements WorkerTeam.Blocks {
         kernel.gemm(false, false, rows, j1 - j0, in, 1f, ws.h[layer - 1], 0, in, theta.weights(layer), j0, out, 0f, u, j0, out);
         Activation f = arch.activation(layer);
         if (f == Activation.SOFTMAX) {
-            LayerKernels.softmaxRows(u, theta.biases(layer), ws.h[layer], rows, out);
+            OutputLayer.softmax(u, theta.biases(layer), ws.h[layer], rows, out);
         } else {
             LayerKernels.biasActivation(f, u, theta.biases(layer), ws.h[layer], rows, out, j0, j1);
         }

@@ -1,7 +1,6 @@
 package ffnlab.backend.cpu;
 
 import ffnlab.nn.Activation;
-import ffnlab.nn.Loss;
 
 /**
  * The element-wise parts of a layer on a block of columns [j0, j1) of row-major P x n matrices (row stride
@@ -15,7 +14,7 @@ final class LayerKernels {
     /** U[:, j0:j1] += 1_P b[j0:j1]^T; H[:, j0:j1] = f(U[:, j0:j1]) for an element-wise f (not softmax). */
     static void biasActivation(Activation f, float[] u, float[] bias, float[] h, int rows, int n, int j0, int j1) {
         if (f == Activation.SOFTMAX) {
-            throw new IllegalArgumentException("softmax needs whole rows: use softmaxRows");
+            throw new IllegalArgumentException("softmax needs whole rows: use OutputLayer.softmax");
         }
         for (int p = 0; p < rows; p++) {
             int row = p * n;
@@ -44,26 +43,6 @@ final class LayerKernels {
     private static void relu(float[] u, float[] h, int from, int to) {
         for (int i = from; i < to; i++) {
             h[i] = Math.max(u[i], 0f);
-        }
-    }
-
-    /** U += 1_P b^T; H = softmax(U) row by row, max-shifted: h_j = exp(u_j - max) / sum_i exp(u_i - max). */
-    static void softmaxRows(float[] u, float[] bias, float[] h, int rows, int n) {
-        for (int p = 0; p < rows; p++) {
-            int row = p * n;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                float v = u[row + j] + bias[j];
-                u[row + j] = v;
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (int j = 0; j < n; j++) {
-                sum += Math.exp(u[row + j] - max);
-            }
-            for (int j = 0; j < n; j++) {
-                h[row + j] = (float) (Math.exp(u[row + j] - max) / sum);
-            }
         }
     }
 
@@ -115,45 +94,5 @@ final class LayerKernels {
                 out[j] += g[row + j];
             }
         }
-    }
-
-    /**
-     * grad_{U^L} J and the raw batch loss, fused: squared error gives scale (Y - D) (times Y (1 - Y) for a
-     * sigmoid output) and sum (d - y)^2; softmax with cross-entropy gives scale (f(U) - K) and
-     * -sum log f(u)_k by log-sum-exp on U. Shapes P x K.
-     */
-    static double outputGradient(Loss loss, Activation output, float[] u, float[] y, float[] d, int[] labels,
-                                 int rows, int k, float scale, float[] gradU) {
-        double raw = 0;
-        if (loss == Loss.SQUARED_ERROR) {
-            boolean sigmoid = output == Activation.SIGMOID;
-            for (int i = 0; i < rows * k; i++) {
-                float e = d[i] - y[i];
-                raw += (double) e * e;
-                float g = -e;
-                if (sigmoid) {
-                    g *= y[i] * (1 - y[i]);
-                }
-                gradU[i] = scale * g;
-            }
-            return raw;
-        }
-        for (int p = 0; p < rows; p++) {
-            int row = p * k;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, u[row + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                sum += Math.exp(u[row + j] - max);
-            }
-            int label = labels[p];
-            raw -= u[row + label] - max - Math.log(sum);
-            for (int j = 0; j < k; j++) {
-                gradU[row + j] = scale * (j == label ? y[row + j] - 1f : y[row + j]);
-            }
-        }
-        return raw;
     }
 }

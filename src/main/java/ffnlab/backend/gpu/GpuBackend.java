@@ -24,7 +24,7 @@ public final class GpuBackend implements Backend {
     private final CudaRuntime runtime;
     private DeviceStream scratch;
     private KernelLaunch biasActivation;
-    private KernelLaunch outputLayer;
+    private OutputLayerKernel outputLayer;
     private KernelLaunch activationBackward;
     private KernelLaunch sumRows;
 
@@ -68,7 +68,7 @@ public final class GpuBackend implements Backend {
         if (scratch == null) {
             scratch = new DeviceStream(runtime);
             biasActivation = scratch.kernel(Kernel.BIAS_ACTIVATION);
-            outputLayer = scratch.kernel(Kernel.OUTPUT_LAYER);
+            outputLayer = new OutputLayerKernel(scratch.kernel(Kernel.OUTPUT_LAYER));
             activationBackward = scratch.kernel(Kernel.ACTIVATION_BACKWARD);
             sumRows = scratch.kernel(Kernel.SUM_ROWS).threads(1024, 1024);
         }
@@ -129,10 +129,7 @@ public final class GpuBackend implements Backend {
             long db = o.floats(bias, cols);
             long dh = o.floats(null, rows * cols);
             if (f == Activation.SOFTMAX) {
-                outputLayer.pointer(0, du).pointer(1, db).pointer(2, dh).int32(3, rows).int32(4, cols)
-                        .int32(5, KernelSource.activationCode(f)).int32(6, 1).int32(7, -1).pointer(8, 0).pointer(9, 0)
-                        .float32(10, 0f).pointer(11, 0).pointer(12, 0).pointer(13, 0).pointer(14, 0).int32(15, 0)
-                        .threads(rows, 128).launch(o.s.stream);
+                outputLayer.prediction(du, db, dh, rows, cols, f).launch(o.s.stream);
             } else {
                 biasActivation.pointer(0, du).pointer(1, db).pointer(2, dh).int32(3, rows).int32(4, cols)
                         .int32(5, KernelSource.activationCode(f)).threads((long) rows * cols, DeviceLayers.BLOCK)
@@ -154,10 +151,7 @@ public final class GpuBackend implements Backend {
             long dg = o.floats(null, rows * cols);
             long lossRows = o.doubles(rows);
             long sums = o.doubles(2);
-            outputLayer.pointer(0, du).pointer(1, 0).pointer(2, dy).int32(3, rows).int32(4, cols)
-                    .int32(5, KernelSource.activationCode(output)).int32(6, 0).int32(7, KernelSource.lossCode(loss))
-                    .pointer(8, dd).pointer(9, dl).float32(10, scale).pointer(11, dg).pointer(12, lossRows).pointer(13, 0)
-                    .pointer(14, 0).int32(15, 0).threads(rows, 128).launch(o.s.stream);
+            outputLayer.gradient(du, dy, rows, cols, output, loss, dd, dl, scale, dg, lossRows).launch(o.s.stream);
             sumRows.pointer(0, lossRows).pointer(1, 0).int64(2, rows).pointer(3, sums).launch(o.s.stream);
             o.s.download(dg, gradU, 0, rows * cols, "output gradient");
             return o.s.downloadDoubles(sums, 1, "output gradient")[0];

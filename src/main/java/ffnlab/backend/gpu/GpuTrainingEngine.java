@@ -2,10 +2,9 @@ package ffnlab.backend.gpu;
 
 import ffnlab.backend.EngineSpec;
 import ffnlab.backend.Evaluation;
-import ffnlab.backend.TrainingEngine;
+import ffnlab.backend.MiniBatchEngine;
 import ffnlab.backend.gpu.KernelSource.Kernel;
 import ffnlab.data.Examples;
-import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
 import java.util.HashMap;
 import java.util.List;
@@ -14,11 +13,12 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Trains one network with the whole epoch on the GPU. The training set is uploaded once; per epoch only the
- * loop's permutation (P ints) goes up and one number (the summed loss) comes back. A step is: gather the
- * batch by the permutation (a device cursor says where the batch starts), forward with cuBLAS SGEMM and fused
- * bias + activation, fused output + loss + gradient, backward, one optimiser kernel over all parameters,
- * advance the cursor. Each row's loss is stored on the device and summed in a fixed order at the epoch's end.
+ * Trains one network with the whole epoch on the GPU: the {@link MiniBatchEngine}'s loop with every operation
+ * a device kernel. The training set is uploaded once; per epoch only the loop's permutation (P ints) goes up and
+ * one number (the summed loss) comes back. A step gathers the batch by the permutation on the device (a device
+ * cursor says where the batch starts), runs the layers ({@link DeviceLayers}: cuBLAS SGEMM, fused bias +
+ * activation, the output layer's fused loss and gradient), one optimiser kernel over all parameters, and
+ * advances the cursor. Each row's loss is stored on the device and summed in a fixed order at the epoch's end.
  *
  * <p>Full-size steps are captured once into a CUDA graph and replayed (one launch per step instead of ~20);
  * {@code -Dffnlab.gpu.graphs=false} turns that off. Device memory is freed by {@link #close()}, which frees all it
@@ -29,15 +29,12 @@ import org.apache.logging.log4j.Logger;
  * set, publishes the new set in one step, and only then frees the old; when allocating fails, the old set stays in
  * use. An engine is used by one thread at a time (the training loop's).
  */
-final class GpuTrainingEngine implements TrainingEngine {
+final class GpuTrainingEngine extends MiniBatchEngine {
     private static final Logger LOG = LogManager.getLogger();
     private static final int EVALUATION_CHUNK = 4096;
 
     private final CudaRuntime runtime;
-    private final EngineSpec spec;
-    private final Architecture arch;
     private final ParameterLayout layout;
-    private final Examples train;
     private final DeviceStream s;
     private final DeviceData trainData;
     private final EvaluationSets evaluationSets;
@@ -57,20 +54,19 @@ final class GpuTrainingEngine implements TrainingEngine {
     private RowBuffers buffers;
     private final long grad;
     private boolean closed;
+    /** Whether this epoch replays its full-size steps from a graph. */
+    private boolean replaysSteps;
+    /** The evaluation in progress: its data on the device and per-row loss and hit buffers. */
+    private DeviceData evaluated;
+    private long evaluationLoss;
+    private long evaluationCorrect;
+    /** The prediction in progress: its input buffer and size. */
+    private long predictionInputs;
+    private long predictionBytes;
 
     GpuTrainingEngine(CudaRuntime runtime, EngineSpec spec, Examples train) {
-        this.arch = spec.architecture();
-        if (train.features() != arch.inputs() || train.outputs() != arch.outputs()) {
-            throw new IllegalArgumentException("data has " + train.features() + " inputs and " + train.outputs()
-                    + " outputs, the network " + arch);
-        }
-        if (train.isClassification() != (spec.loss() == ffnlab.nn.Loss.CROSS_ENTROPY)) {
-            throw new IllegalArgumentException(spec.loss().key() + " does not fit " + (train.isClassification()
-                    ? "classification" : "regression") + " data");
-        }
+        super(spec, train);
         this.runtime = runtime;
-        this.spec = spec;
-        this.train = train;
         this.layout = new ParameterLayout(arch);
         this.useGraphs = !"false".equalsIgnoreCase(System.getProperty("ffnlab.gpu.graphs", "true"));
         this.s = new DeviceStream(runtime);
@@ -124,69 +120,90 @@ final class GpuTrainingEngine implements TrainingEngine {
         return layers;
     }
 
+    /**
+     * Uploads the permutation and resets the cursor. Full-size steps are replayed from a captured graph when
+     * the epoch has more than two of them.
+     */
     @Override
-    public double trainEpoch(int[] permutation, int batchSize) {
-        enter();
-        int total = permutation.length;
-        if (total != train.rows()) {
-            throw new IllegalArgumentException("permutation has " + total + " entries for " + train.rows() + " patterns");
-        }
-        if (total == 0) {
-            return 0;
-        }
-        int b = Math.min(Math.max(batchSize, 1), total);
-        DeviceLayers net = layers(b);
-        s.upload(permutation, 0, total, order);
+    protected void beginEpoch(int[] permutation, int batchSize) {
+        layers(batchSize);
+        s.upload(permutation, 0, permutation.length, order);
         s.fill32(cursor, 0, 1);
-        int full = total / b;
-        int rest = total - full * b;
-        int done = 0;
-        if (full > 2 && useGraphs && !graphsFailed) {
-            step(net, b);   // the first step runs directly, so cuBLAS has chosen its kernels before capture
-            done = 1;
-            CapturedGraph graph = graphs.get(b);
-            if (graph == null) {
-                graph = capture(net, b);
-            }
-            if (graph != null) {
-                for (; done < full; done++) {
-                    graph.launch(s.stream);
-                }
-            }
-        }
-        for (; done < full; done++) {
-            step(net, b);
-        }
-        if (rest > 0) {
-            step(net, rest);
-        }
-        sumRows.pointer(0, lossRows).pointer(1, 0).int64(2, total).pointer(3, sums).launch(s.stream);
-        return s.downloadDoubles(sums, 1, "training epoch")[0];
+        replaysSteps = permutation.length / batchSize > 2 && useGraphs;
     }
 
-    /** One mini-batch update of {@code rows} patterns starting at the device cursor. */
-    private void step(DeviceLayers net, int rows) {
+    /**
+     * A full-size step after the epoch's first replays the captured graph (the first runs directly, so cuBLAS
+     * has chosen its kernels before capture); any other step runs directly.
+     */
+    @Override
+    protected double trainBatch(int start, int rows, int batchSize) {
+        if (replaysSteps && !graphsFailed && start > 0 && rows == batchSize) {
+            CapturedGraph graph = graphs.get(rows);
+            if (graph == null) {
+                graph = capture(rows);
+            }
+            if (graph != null) {
+                graph.launch(s.stream);
+                return 0;
+            }
+        }
+        return step(start, rows);
+    }
+
+    /** The batch at the device cursor (a graph replays it at any position). */
+    @Override
+    protected void gather(int start, int rows) {
         gather.pointer(0, trainData.x()).int32(1, arch.inputs()).pointer(2, trainData.targets())
                 .pointer(3, trainData.labels()).int32(4, arch.outputs()).pointer(5, order).pointer(6, cursor)
                 .int32(7, rows).pointer(8, buffers.x).pointer(9, buffers.targets)
                 .pointer(10, buffers.labels).threads((long) rows * arch.inputs(), DeviceLayers.BLOCK).launch(s.stream);
-        net.forward(buffers.x, rows);
-        float scale = (float) spec.reduction().gradientScale(spec.loss(), rows, arch.outputs());
-        net.output(rows, spec.loss(), buffers.targets, buffers.labels, scale, true, lossRows, 0, cursor, 0);
-        net.backward(rows);
+        layers.input(buffers.x);
+    }
+
+    @Override
+    protected void forwardLayer(int l, int rows) {
+        layers.forwardLayer(l, rows);
+    }
+
+    /** Leaves each row's loss on the device; {@link #endEpoch} sums them. */
+    @Override
+    protected double trainingOutput(int rows) {
+        layers.trainingOutput(rows, spec.loss(), buffers.targets, buffers.labels, gradientScale(rows), lossRows, cursor);
+        return 0;
+    }
+
+    @Override
+    protected void propagate(int l, int rows) {
+        layers.propagate(l, rows);
+    }
+
+    @Override
+    protected void layerGradients(int l, int rows) {
+        layers.layerGradients(l, rows);
+    }
+
+    /** The optimiser kernel, then the cursor moves on by the batch. */
+    @Override
+    protected void update(int rows) {
         optimiser.step(s);
         advance.int32(1, rows).launch(s.stream);
     }
 
+    @Override
+    protected double endEpoch(double batchLosses) {
+        sumRows.pointer(0, lossRows).pointer(1, 0).int64(2, train.rows()).pointer(3, sums).launch(s.stream);
+        return s.downloadDoubles(sums, 1, "training epoch")[0];
+    }
 
     /**
      * Records one full step into a graph; when the device refuses, logs once and falls back to direct launches.
      * Any other failure propagates, the stream out of capture mode either way ({@link GraphRecording}).
      */
-    private CapturedGraph capture(DeviceLayers net, int rows) {
+    private CapturedGraph capture(int rows) {
         CapturedGraph graph;
         try {
-            graph = GraphRecording.record(s, () -> step(net, rows));
+            graph = GraphRecording.record(s, () -> step(0, rows));
         } catch (CudaException e) {
             LOG.warn("CUDA graph capture failed ({}); launching kernels one by one", e.getMessage());
             graphsFailed = true;
@@ -207,61 +224,65 @@ final class GpuTrainingEngine implements TrainingEngine {
         release.rethrow();
     }
 
+    /** The data stays on the device ({@link EvaluationSets}); each row's loss and hit is summed at the end. */
     @Override
-    public Evaluation evaluate(Examples data) {
-        enter();
-        if (data.features() != arch.inputs() || data.outputs() != arch.outputs()) {
-            throw new IllegalArgumentException("data has " + data.features() + " inputs and " + data.outputs()
-                    + " outputs, the network " + arch);
-        }
-        if (data.rows() == 0) {
-            return new Evaluation(0, arch.outputs(), 0, 0);
-        }
-        DeviceData d = evaluationSets.get(data);
-        DeviceLayers net = layers(Math.min(data.rows(), EVALUATION_CHUNK));
-        int chunk = net.capacity;
-        long loss = evaluationSets.lossRows(data.rows());
-        long correct = data.isClassification() ? evaluationSets.correctRows(data.rows()) : 0;
-        int n = arch.inputs();
-        int k = arch.outputs();
-        for (int start = 0; start < data.rows(); start += chunk) {
-            int rows = Math.min(chunk, data.rows() - start);
-            net.forward(d.x() + (long) start * n * Float.BYTES, rows);
-            net.output(rows, spec.loss(), d.targets() == 0 ? 0 : d.targets() + (long) start * k * Float.BYTES,
-                    d.labels() == 0 ? 0 : d.labels() + (long) start * Integer.BYTES, 0f, false, loss, correct, 0, start);
-        }
-        sumRows.pointer(0, loss).pointer(1, correct).int64(2, data.rows()).pointer(3, sums).launch(s.stream);
-        double[] total = s.downloadDoubles(sums, 2, "evaluation");
-        return new Evaluation(data.rows(), k, total[0], Math.round(total[1]));
+    protected int beginEvaluation(Examples data) {
+        evaluated = evaluationSets.get(data);
+        int chunk = layers(Math.min(data.rows(), EVALUATION_CHUNK)).capacity;
+        evaluationLoss = evaluationSets.lossRows(data.rows());
+        evaluationCorrect = data.isClassification() ? evaluationSets.correctRows(data.rows()) : 0;
+        return chunk;
     }
 
     @Override
-    public float[] predict(float[] x, int rows) {
-        enter();
+    protected void evaluationInputs(Examples data, int start, int rows) {
+        layers.input(evaluated.x() + (long) start * arch.inputs() * Float.BYTES);
+    }
+
+    @Override
+    protected void evaluationOutput(Examples data, int start, int rows) {
+        long d = evaluated.targets() == 0 ? 0 : evaluated.targets() + (long) start * arch.outputs() * Float.BYTES;
+        long labels = evaluated.labels() == 0 ? 0 : evaluated.labels() + (long) start * Integer.BYTES;
+        layers.evaluationOutput(rows, spec.loss(), d, labels, evaluationLoss, evaluationCorrect, start);
+    }
+
+    @Override
+    protected Evaluation endEvaluation(Examples data) {
+        sumRows.pointer(0, evaluationLoss).pointer(1, evaluationCorrect).int64(2, data.rows()).pointer(3, sums)
+                .launch(s.stream);
+        double[] total = s.downloadDoubles(sums, 2, "evaluation");
+        return new Evaluation(data.rows(), arch.outputs(), total[0], Math.round(total[1]));
+    }
+
+    /** Inputs go up chunk by chunk through one buffer, freed by {@link #endPrediction}. */
+    @Override
+    protected int beginPrediction(int rows) {
+        int chunk = layers(Math.min(rows, EVALUATION_CHUNK)).capacity;
+        predictionInputs = s.memory.floats((long) chunk * arch.inputs(), "prediction inputs");
+        predictionBytes = (long) chunk * arch.inputs() * Float.BYTES;
+        return chunk;
+    }
+
+    @Override
+    protected void predictionInputs(float[] x, int start, int rows) {
         int n = arch.inputs();
+        s.upload(x, start * n, rows * n, predictionInputs);
+        layers.input(predictionInputs);
+    }
+
+    @Override
+    protected void predictionOutput(float[] y, int start, int rows) {
         int k = arch.outputs();
-        if (x.length < (long) rows * n) {
-            throw new IllegalArgumentException("X has " + x.length + " values, expected " + rows + " x " + n);
+        layers.predictionOutput(rows);
+        s.download(layers.h[arch.depth()], y, start * k, rows * k, "prediction");
+    }
+
+    @Override
+    protected void endPrediction() {
+        if (predictionInputs != 0) {
+            s.memory.free(predictionInputs, predictionBytes);
+            predictionInputs = 0;
         }
-        float[] y = new float[rows * k];
-        if (rows == 0) {
-            return y;
-        }
-        DeviceLayers net = layers(Math.min(rows, EVALUATION_CHUNK));
-        int chunk = net.capacity;
-        long input = s.memory.floats((long) chunk * n, "prediction inputs");
-        try {
-            for (int start = 0; start < rows; start += chunk) {
-                int r = Math.min(chunk, rows - start);
-                s.upload(x, start * n, r * n, input);
-                net.forward(input, r);
-                net.output(r, null, 0, 0, 0f, false, 0, 0, 0, 0);
-                s.download(net.h[arch.depth()], y, start * k, r * k, "prediction");
-            }
-        } finally {
-            s.memory.free(input, (long) chunk * n * Float.BYTES);
-        }
-        return y;
     }
 
     @Override
@@ -273,7 +294,8 @@ final class GpuTrainingEngine implements TrainingEngine {
     }
 
     /** Every entry point: refuses a closed engine, makes the context current on the calling thread. */
-    private void enter() {
+    @Override
+    protected void enter() {
         if (closed) {
             throw new IllegalStateException("the GPU engine was closed");
         }

@@ -1,5 +1,8 @@
 package ffnlab.backend.gpu;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,18 @@ final class PeerTimings {
     /** No measurement at all (no peer output). */
     static PeerTimings none(String why) {
         return new PeerTimings(Map.of(), List.of(why));
+    }
+
+    /** The peer's timings from {@code file}; none, with the reason, when there is no file or it cannot be read. */
+    static PeerTimings read(Path file) {
+        if (file == null) {
+            return none("no peer output given: peer columns not measured");
+        }
+        try {
+            return parse(Files.readString(file));
+        } catch (IOException e) {
+            return none("cannot read " + file + " (" + e.getMessage() + "): peer columns not measured");
+        }
     }
 
     /**

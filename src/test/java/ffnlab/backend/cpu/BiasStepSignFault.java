@@ -1,7 +1,6 @@
 package ffnlab.backend.cpu;
 
 import ffnlab.backend.Backend;
-import ffnlab.backend.BatchWorkspace;
 import ffnlab.backend.EngineSpec;
 import ffnlab.backend.TrainingEngine;
 import ffnlab.data.Examples;
@@ -37,13 +36,13 @@ public final class BiasStepSignFault implements Backend {
             private final float[][] before = new float[arch.depth() + 1][];
 
             @Override
-            protected double update(BatchWorkspace ws, int rows) {
+            protected double trainBatch(int start, int rows, int batchSize) {
                 for (int l = 1; l <= arch.depth(); l++) {
                     if (arch.width(l) == width) {
                         before[l] = theta.biases(l).clone();
                     }
                 }
-                double raw = super.update(ws, rows);
+                double raw = super.trainBatch(start, rows, batchSize);
                 for (int l = 1; l <= arch.depth(); l++) {
                     if (active && before[l] != null) {
                         float[] b = theta.biases(l);

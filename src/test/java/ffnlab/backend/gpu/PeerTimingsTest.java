@@ -65,11 +65,11 @@ class PeerTimingsTest {
 
     @Test
     void withoutAReadablePeerFileEveryPeerCellIsNotMeasured(@TempDir Path dir) throws Exception {
-        PeerTimings missing = GpuBenchmark.peer(dir.resolve("peer.log"));
+        PeerTimings missing = PeerTimings.read(dir.resolve("peer.log"));
         assertTrue(missing.notes().getFirst().contains("not measured"), missing.notes().toString());
         assertEquals(Optional.empty(), missing.seconds("torch-eager", 16));
         Path unavailable = Files.writeString(dir.resolve("peer.log"), "peer-unavailable PyTorch cannot be imported: No module named 'torch'\n");
-        PeerTimings none = GpuBenchmark.peer(unavailable);
+        PeerTimings none = PeerTimings.read(unavailable);
         assertEquals(List.of("peer-unavailable PyTorch cannot be imported: No module named 'torch'"), none.notes());
         assertTrue(BenchmarkTable.row(16, 0.2, 0.4, 3750, none).endsWith(BenchmarkTable.NOT_MEASURED));
     }

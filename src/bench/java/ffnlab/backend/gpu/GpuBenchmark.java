@@ -9,6 +9,7 @@ import ffnlab.nn.Initialiser;
 import ffnlab.nn.Loss;
 import ffnlab.nn.Reduction;
 import ffnlab.nn.optim.Optimiser;
+import ffnlab.train.TrainingLoop;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.SplittableRandom;
  * from {@code peer-file}: the output of {@code src/bench/python/torch_peer_gpu.py} run in the same check
  * ({@code src/test/gpu/check.sh} does); without it they say "not measured".
  *
+ * <p>A bench source: {@code src/test/gpu/pack.sh} compiles it into the packed classes, and {@code check.sh} runs
  * <pre>java --enable-native-access=ALL-UNNAMED -cp ... ffnlab.backend.gpu.GpuBenchmark [batches=16,32,64,128,256] [epochs=3] [patterns=60000] [peer-file]</pre>
  */
 public final class GpuBenchmark {
@@ -35,7 +37,7 @@ public final class GpuBenchmark {
                 : new int[] {16, 32, 64, 128, 256};
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int patterns = args.length > 2 ? Integer.parseInt(args[2]) : 60000;
-        PeerTimings peer = peer(args.length > 3 ? java.nio.file.Path.of(args[3]) : null);
+        PeerTimings peer = PeerTimings.read(args.length > 3 ? java.nio.file.Path.of(args[3]) : null);
         var reason = GpuBackend.unavailableReason();
         if (reason.isPresent()) {
             System.err.println("GpuBenchmark: GPU backend unavailable: " + reason.get());
@@ -58,18 +60,6 @@ public final class GpuBenchmark {
         gpu.close();
     }
 
-    /** The peer's timings from {@code file}; none, with the reason, when there is no file or it cannot be read. */
-    static PeerTimings peer(java.nio.file.Path file) {
-        if (file == null) {
-            return PeerTimings.none("no peer output given: peer columns not measured");
-        }
-        try {
-            return PeerTimings.parse(java.nio.file.Files.readString(file));
-        } catch (java.io.IOException e) {
-            return PeerTimings.none("cannot read " + file + " (" + e.getMessage() + "): peer columns not measured");
-        }
-    }
-
     /** Median seconds of {@code epochs} timed epochs after one warm-up. */
     static double secondsPerEpoch(GpuBackend gpu, Architecture arch, Examples data, int batch, int epochs, boolean graphs) {
         System.setProperty("ffnlab.gpu.graphs", Boolean.toString(graphs));
@@ -83,12 +73,7 @@ public final class GpuBenchmark {
         List<Double> times = new ArrayList<>();
         try (TrainingEngine engine = gpu.open(spec, data)) {
             for (int e = 0; e <= epochs; e++) {
-                for (int i = order.length - 1; i > 0; i--) {
-                    int j = shuffle.nextInt(i + 1);
-                    int t = order[i];
-                    order[i] = order[j];
-                    order[j] = t;
-                }
+                TrainingLoop.shuffle(order, shuffle);
                 long start = System.nanoTime();
                 double loss = engine.trainEpoch(order, batch);
                 double seconds = (System.nanoTime() - start) / 1e9;
