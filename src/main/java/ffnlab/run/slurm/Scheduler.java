@@ -13,7 +13,7 @@ public interface Scheduler {
     /**
      * Submits {@code script} as an array job over {@code arraySpec} and returns its job id.
      *
-     * @throws SbatchRefused when the scheduler refuses (nothing was queued)
+     * @throws SlurmException.SbatchRefused when the scheduler refuses (nothing was queued)
      * @throws SlurmException when it is unknown whether the job was queued (no answer, an unreadable one)
      */
     String submit(Path script, String arraySpec);

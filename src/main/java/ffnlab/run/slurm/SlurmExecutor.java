@@ -79,7 +79,7 @@ public final class SlurmExecutor {
                 array = options.arraySpec(pending.size());
                 try {
                     jobId = Optional.of(client.submit(submission.script(), array));
-                } catch (SbatchRefused e) {
+                } catch (SlurmException.SbatchRefused e) {
                     discard(submission);   // nothing was queued: leave no submission folder behind
                     throw e;
                 } catch (SlurmException e) {

@@ -151,8 +151,8 @@ class SubmissionClaimTest {
         FakeScheduler scheduler = new FakeScheduler();
         Path slurm = request.resultsDirectory().resolve(JobScriptWriter.SLURM_FOLDER);
 
-        scheduler.failNextSubmit(new SbatchRefused("sbatch refused job.sh (exit 1): invalid partition"), false);
-        assertThrows(SbatchRefused.class, () -> new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE));
+        scheduler.failNextSubmit(new SlurmException.SbatchRefused("sbatch refused job.sh (exit 1): invalid partition"), false);
+        assertThrows(SlurmException.SbatchRefused.class, () -> new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE));
         try (var left = Files.list(slurm)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("submission-")).toList());
         }
