@@ -4,12 +4,12 @@ import ffnlab.report.ReportCommand;
 import ffnlab.run.DataSources;
 import ffnlab.run.RunOptions;
 import ffnlab.run.RunReport;
-import ffnlab.run.slurm.ArrayJobListener;
+import ffnlab.run.slurm.ArrayJobFollower;
 import ffnlab.run.slurm.ArrayJobOutcome;
+import ffnlab.run.slurm.ArrayJobOutcome.TaskReport;
 import ffnlab.run.slurm.SlurmClient;
 import ffnlab.run.slurm.SlurmSweep;
 import ffnlab.run.slurm.Submission;
-import ffnlab.run.slurm.TaskReport;
 import ffnlab.sweep.TrialSpec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,7 +86,7 @@ final class SlurmCommand {
     }
 
     /** Prints the array's progress, one line per ended task. */
-    private record ConsoleProgress(PrintStream out) implements ArrayJobListener {
+    private record ConsoleProgress(PrintStream out) implements ArrayJobFollower.Listener {
         @Override
         public void submitted(String jobId, Submission submission) {
             out.printf("ffnlab: submitted job %s (%d trials); script %s%n", jobId, submission.trialIds().size(), submission.script());

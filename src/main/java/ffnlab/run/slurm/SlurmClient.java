@@ -1,5 +1,6 @@
 package ffnlab.run.slurm;
 
+import ffnlab.run.slurm.Scheduler.ArrayTaskState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
