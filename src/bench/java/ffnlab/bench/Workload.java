@@ -45,7 +45,7 @@ public record Workload(String name, int[] widths, int patterns, boolean classifi
         return widths[widths.length - 1];
     }
 
-    /** Multiply-adds x 2 of one epoch by the convention: 6 x parameters x patterns (forward 2, backward 4). */
+    /** Multiply-adds x 2 of one epoch by the usual convention: 6 x parameters x patterns (forward 2, backward 4). */
     public double flopsPerEpoch() {
         return 6.0 * architecture().parameterCount() * patterns;
     }

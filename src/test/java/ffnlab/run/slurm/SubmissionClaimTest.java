@@ -47,7 +47,7 @@ class SubmissionClaimTest {
     @Test
     void twoRacingSubmittersSubmitEachTrialExactlyOnce() throws Exception {
         ArrayJobRequest request = request(8);
-        FakeScheduler scheduler = new FakeScheduler().submitDelay(300);   // a slow sbatch: the window a second submitter used to hit
+        FakeScheduler scheduler = new FakeScheduler().submitDelay(300);   // a slow sbatch: a wide window for a second submitter to claim the same trials
         CyclicBarrier start = new CyclicBarrier(2);
         Callable<ArrayJobOutcome> submitter = () -> {
             start.await();
