@@ -183,10 +183,11 @@ public final class Main {
 
     /**
      * The console line for a user error: its first problem, and how many more there are (validate lists every
-     * one), so that a command that fails on bad input prints exactly one line.
+     * one), so that a command that fails on bad input prints exactly one line. The problem names its file; one
+     * that has none (a scheduler's answer) is marked as ffnlab's, as the other command-line errors are.
      */
     static String firstProblem(UserError e) {
-        String first = e.getMessage().lines().findFirst().orElse("");
+        String first = (e.file().isPresent() ? "" : "ffnlab: ") + e.getMessage().lines().findFirst().orElse("");
         int more = e.problemCount() - 1;
         return more <= 0 ? first : first + " (and " + more + " more problem" + (more == 1 ? "" : "s") + "; validate lists them all)";
     }

@@ -57,8 +57,8 @@ class UserErrorRuleTest {
         assertOneLine("baselines/toy.csv:4: expected 7 columns, found 2", new BaselineException(Path.of("baselines/toy.csv"), 4, "expected 7 columns, found 2"));
         assertOneLine("baselines/toy.csv: no baseline file", new BaselineException(Path.of("baselines/toy.csv"), 0, "no baseline file"));
         assertOneLine("results/toy/plan.yaml:2: expected a mapping", new ResultsFileException(Path.of("results/toy/plan.yaml"), 2, "expected a mapping"));
-        assertOneLine("squeue -j 7 failed (exit 1): Invalid job id", new SlurmException("squeue -j 7 failed (exit 1): Invalid job id"));
-        assertOneLine("sbatch refused job.sh (exit 1): invalid partition", new SlurmException.SbatchRefused("sbatch refused job.sh (exit 1): invalid partition"));
+        assertOneLine("ffnlab: squeue -j 7 failed (exit 1): Invalid job id", new SlurmException("squeue -j 7 failed (exit 1): Invalid job id"));
+        assertOneLine("ffnlab: sbatch refused job.sh (exit 1): invalid partition", new SlurmException.SbatchRefused("sbatch refused job.sh (exit 1): invalid partition"));
     }
 
     @Test
