@@ -1,12 +1,13 @@
 package ffnlab.analysis;
 
+import ffnlab.UserError;
 import java.nio.file.Path;
 
 /**
  * A results file that cannot be read as the results layout promises. {@link #getMessage()} is the one-line user
- * error {@code "<file>:<line>: <what was expected>"}; the command line prints it and exits with status 2.
+ * error {@code "<file>:<line>: <what was expected>"}.
  */
-public final class ResultsFileException extends RuntimeException {
+public final class ResultsFileException extends UserError {
 
     /**
      * @param file     the file that is wrong
@@ -14,10 +15,10 @@ public final class ResultsFileException extends RuntimeException {
      * @param expected what was expected there, and what was found
      */
     public ResultsFileException(Path file, int line, String expected) {
-        super(file + ":" + Math.max(line, 1) + ": " + expected);
+        this(file, line, expected, null);
     }
 
     public ResultsFileException(Path file, int line, String expected, Throwable cause) {
-        super(file + ":" + Math.max(line, 1) + ": " + expected, cause);
+        super(String.valueOf(file), line, 0, file + ":" + Math.max(line, 1) + ": " + expected, cause);
     }
 }

@@ -1,5 +1,6 @@
 package ffnlab.cli;
 
+import ffnlab.UserError;
 import ffnlab.report.ReportCommand;
 import ffnlab.results.ExperimentDirectory;
 import ffnlab.results.ResultsStore;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * Entry points. With Maven: {@code mvn -q exec:java -Dexp=NAME} and the hooks {@code -Dset=k=v,...},
@@ -48,25 +50,29 @@ public final class Main {
 
     /** Runs a command; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        try {
+        return exitStatus(() -> {
             CommandLine cl = CommandLine.parse(args);
             return switch (cl.command()) {
-                case "run" -> runExperiment(cl, out, err);
+                case "run" -> runExperiment(cl, out);
                 case "check" -> gate(cl, out);
                 case "validate" -> validate(cl, out, err);
                 case "list" -> list(cl, out);
-                case "report" -> report(cl.resultsName(), cl.results(), out, err);
-                case "trial" -> runExperiment(cl, out, err);
+                case "report" -> report(cl.resultsName(), cl.results(), out);
+                case "trial" -> runExperiment(cl, out);
                 default -> throw new IllegalArgumentException(CommandLine.USAGE);
             };
-        } catch (SpecException e) {
+        }, err);
+    }
+
+    /**
+     * The one rule for bad input: a command that ends with a {@link UserError} (or a bad option value, or a path named on
+     * the command line that cannot be read or written) prints one line on {@code err} and gives exit status 2.
+     */
+    static int exitStatus(IntSupplier command, PrintStream err) {
+        try {
+            return command.getAsInt();
+        } catch (UserError e) {
             err.println(firstProblem(e));
-            return 2;
-        } catch (ffnlab.gate.BaselineFile.BaselineException e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (ffnlab.data.DataException e) {
-            err.println(e.getMessage());
             return 2;
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("ffnlab: " + e.getMessage());
@@ -80,10 +86,10 @@ public final class Main {
                 RunOptions.Reuse.parse(System.getProperty("reuse", "same")));
     }
 
-    private static int runExperiment(CommandLine cl, PrintStream out, PrintStream err) {
+    private static int runExperiment(CommandLine cl, PrintStream out) {
         RunOptions options = options(cl);
         if (cl.command().equals("run") && cl.executor().equals("slurm")) {
-            return SlurmCommand.run(cl, options, out, err);
+            return SlurmCommand.run(cl, options, out);
         }
         ExperimentRun run = new ExperimentRun(options, new DataSources());
         ExperimentRun.Plan plan = run.plan(cl.experiment());
@@ -96,10 +102,7 @@ public final class Main {
         afterRun(plan.spec(), report, order, out);
         if (!cl.command().equals("trial")) {
             // A cluster task runs one trial: the report is built once, by whoever follows the whole sweep.
-            int reportStatus = ReportCommand.run(cl.resultsName(), cl.results(), reportsRoot(cl.results()), out, err);
-            if (reportStatus != 0) {
-                return reportStatus;
-            }
+            ReportCommand.run(cl.resultsName(), cl.results(), reportsRoot(cl.results()), out);
         }
         return report.count(TrialOutcome.Status.FAILED) > 0 ? 1 : 0;
     }
@@ -126,7 +129,7 @@ public final class Main {
      * {@code report NAME} / {@code -Dreport-only=true}: prints the results table and rebuilds the HTML report
      * (reports/NAME/index.html and reports/index.html) from results/ alone; never trains.
      */
-    static int report(String resultsName, Path results, PrintStream out, PrintStream err) {
+    static int report(String resultsName, Path results, PrintStream out) {
         ExperimentDirectory dir = new ResultsStore(results).experiment(resultsName);
         List<TrialRecord> records = new ArrayList<>(TrialRecord.readAll(dir));
         records.sort(Comparator.comparing(TrialRecord::coordinates, Main::compareCoordinates));
@@ -134,7 +137,8 @@ public final class Main {
             throw new IllegalArgumentException("no finished trials in " + dir.path() + "; run the experiment first");
         }
         out.print(ResultsTable.of(records));
-        return ReportCommand.run(resultsName, results, reportsRoot(results), out, err);
+        ReportCommand.run(resultsName, results, reportsRoot(results), out);
+        return 0;
     }
 
     /** Orders configurations by their swept values: numbers by value, lists by length then elements, text by name. */
@@ -177,18 +181,21 @@ public final class Main {
         return cl.record() ? gate.record(cl.experiment(), cl.invocation(), out) : gate.check(cl.experiment(), out);
     }
 
-    /** {@code validate NAME} / {@code -Dvalidate=true}: validates and expands, trains nothing. */
     /**
-     * The console line for an experiment's problems: the first, and how many more there are (validate lists every
-     * one), so that a command that fails on bad input prints exactly one line.
+     * The console line for a user error: its first problem, and how many more there are (validate lists every
+     * one), so that a command that fails on bad input prints exactly one line. The problem names its file; one
+     * that has none (a scheduler's answer) is marked as ffnlab's, as the other command-line errors are.
      */
-    static String firstProblem(SpecException e) {
-        String first = e.getMessage().lines().findFirst().orElse("");
-        int more = e.problems().size() - 1;
+    static String firstProblem(UserError e) {
+        String first = (e.file().isPresent() ? "" : "ffnlab: ") + e.getMessage().lines().findFirst().orElse("");
+        int more = e.problemCount() - 1;
         return more <= 0 ? first : first + " (and " + more + " more problem" + (more == 1 ? "" : "s") + "; validate lists them all)";
     }
 
-    /** Checks the experiment and counts its trials; every problem on a line of its own. */
+    /**
+     * {@code validate NAME} / {@code -Dvalidate=true}: checks the experiment and counts its trials, training nothing;
+     * every problem on a line of its own.
+     */
     private static int validate(CommandLine cl, PrintStream out, PrintStream err) {
         ExperimentRun.Plan plan;
         try {

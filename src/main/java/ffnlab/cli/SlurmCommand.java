@@ -4,13 +4,12 @@ import ffnlab.report.ReportCommand;
 import ffnlab.run.DataSources;
 import ffnlab.run.RunOptions;
 import ffnlab.run.RunReport;
-import ffnlab.run.slurm.ArrayJobListener;
+import ffnlab.run.slurm.ArrayJobFollower;
 import ffnlab.run.slurm.ArrayJobOutcome;
+import ffnlab.run.slurm.ArrayJobOutcome.TaskReport;
 import ffnlab.run.slurm.SlurmClient;
-import ffnlab.run.slurm.SlurmException;
 import ffnlab.run.slurm.SlurmSweep;
 import ffnlab.run.slurm.Submission;
-import ffnlab.run.slurm.TaskReport;
 import ffnlab.sweep.TrialSpec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,15 +28,13 @@ final class SlurmCommand {
     private SlurmCommand() {
     }
 
-    static int run(CommandLine cl, RunOptions options, PrintStream out, PrintStream err) {
+    static int run(CommandLine cl, RunOptions options, PrintStream out) {
         SlurmSweep sweep = new SlurmSweep(options, new DataSources(), cl.set(), new SlurmClient());
         ArrayJobOutcome outcome;
         SlurmSweep.Prepared prepared;
         try {
             prepared = sweep.prepare(cl.experiment(), cl.slurm());
             outcome = sweep.submit(prepared, new ConsoleProgress(out));
-        } catch (SlurmException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -54,7 +51,7 @@ final class SlurmCommand {
             if (outcome.alreadyQueued().isEmpty()) {
                 List<String> order = prepared.plan().trials().stream().map(TrialSpec::id).toList();
                 Main.afterRun(prepared.plan().spec(), new RunReport(name, prepared.request().resultsDirectory(), List.of(), 0), order, out);
-                return ReportCommand.run(name, options.results(), Main.reportsRoot(options.results()), out, err);
+                ReportCommand.run(name, options.results(), Main.reportsRoot(options.results()), out);
             }
             return 0;
         }
@@ -84,12 +81,12 @@ final class SlurmCommand {
         List<String> order = prepared.plan().trials().stream().map(TrialSpec::id).toList();
         Main.afterRun(prepared.plan().spec(), new RunReport(name, prepared.request().resultsDirectory(), List.of(), 0),
                 order, out);
-        int reportStatus = ReportCommand.run(name, options.results(), Main.reportsRoot(options.results()), out, err);
-        return reportStatus != 0 ? reportStatus : outcome.failed().isEmpty() ? 0 : 1;
+        ReportCommand.run(name, options.results(), Main.reportsRoot(options.results()), out);
+        return outcome.failed().isEmpty() ? 0 : 1;
     }
 
     /** Prints the array's progress, one line per ended task. */
-    private record ConsoleProgress(PrintStream out) implements ArrayJobListener {
+    private record ConsoleProgress(PrintStream out) implements ArrayJobFollower.Listener {
         @Override
         public void submitted(String jobId, Submission submission) {
             out.printf("ffnlab: submitted job %s (%d trials); script %s%n", jobId, submission.trialIds().size(), submission.script());

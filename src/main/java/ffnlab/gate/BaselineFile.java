@@ -36,7 +36,7 @@ public final class BaselineFile {
             for (CSVRecord r : parser) {
                 long line = r.getParser().getCurrentLineNumber();
                 if (r.size() != HEADER.length) {
-                    throw new BaselineException(file + ":" + line + ": expected " + HEADER.length + " columns ("
+                    throw new BaselineException(file, line, "expected " + HEADER.length + " columns ("
                             + String.join(",", HEADER) + "), found " + r.size());
                 }
                 try {
@@ -44,16 +44,16 @@ public final class BaselineFile {
                             Integer.parseInt(r.get("n")), Double.parseDouble(r.get("mean")), Double.parseDouble(r.get("std")),
                             r.get("metrics_sha256")));
                 } catch (IllegalArgumentException e) {
-                    throw new BaselineException(file + ":" + line + ": " + e.getMessage());
+                    throw new BaselineException(file, line, e.getMessage());
                 }
             }
         } catch (NoSuchFileException e) {
-            throw new BaselineException(file + ": no baseline file; record one with -Dcheck=record (see README, 'Accuracy gate')");
+            throw new BaselineException(file, 0, "no baseline file; record one with -Dcheck=record (see README, 'Accuracy gate')");
         } catch (IOException | UncheckedIOException e) {
-            throw new BaselineException(file + ": cannot read the baseline: " + e.getMessage());
+            throw new BaselineException(file, 0, "cannot read the baseline: " + e.getMessage());
         }
         if (entries.isEmpty()) {
-            throw new BaselineException(file + ":1: the baseline has no rows");
+            throw new BaselineException(file, 1, "the baseline has no rows");
         }
         return entries;
     }
@@ -73,7 +73,7 @@ public final class BaselineFile {
         try {
             ffnlab.results.AtomicFile.write(file, text.toString());
         } catch (UncheckedIOException e) {
-            throw new BaselineException(file + ": cannot write the baseline: " + e.getCause().getMessage());
+            throw new BaselineException(file, 0, "cannot write the baseline: " + e.getCause().getMessage());
         }
     }
 
@@ -83,9 +83,9 @@ public final class BaselineFile {
     }
 
     /** A baseline file that cannot be read: the message names the file and line. */
-    public static final class BaselineException extends RuntimeException {
-        public BaselineException(String message) {
-            super(message);
+    public static final class BaselineException extends ffnlab.UserError {
+        public BaselineException(Path file, long line, String expected) {
+            super(file, line, expected, null);
         }
     }
 }

@@ -2,7 +2,6 @@ package ffnlab.report;
 
 import ffnlab.analysis.ResultsFileException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,20 +14,15 @@ public final class ReportCommand {
     }
 
     /**
-     * @return the exit status: 0, or 2 after printing the one-line error
+     * Prints the path of each report it writes.
+     *
+     * @throws ResultsFileException naming the file and line when a results file cannot be read
      */
-    public static int run(String experiment, Path resultsRoot, Path reportsRoot, PrintStream out, PrintStream err) {
-        try {
-            List<String> names = experiment == null || experiment.isBlank() ? ReportBuilder.experiments(resultsRoot)
-                    : List.of(experiment);
-            for (String name : names) {
-                out.println("report: " + ReportBuilder.build(resultsRoot, reportsRoot, name));
-            }
-            out.println("index:  " + ReportBuilder.buildIndex(resultsRoot, reportsRoot));
-            return 0;
-        } catch (ResultsFileException | UncheckedIOException e) {
-            err.println("ffnlab: " + e.getMessage());
-            return 2;
+    public static void run(String experiment, Path resultsRoot, Path reportsRoot, PrintStream out) {
+        List<String> names = experiment == null || experiment.isBlank() ? ReportBuilder.experiments(resultsRoot) : List.of(experiment);
+        for (String name : names) {
+            out.println("report: " + ReportBuilder.build(resultsRoot, reportsRoot, name));
         }
+        out.println("index:  " + ReportBuilder.buildIndex(resultsRoot, reportsRoot));
     }
 }

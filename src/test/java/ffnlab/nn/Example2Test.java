@@ -101,8 +101,9 @@ class Example2Test {
         TrainingResult r = new TrainingLoop(config, new ReferenceBackend(), 1).run(ToyMapping.examples(), null, null);
         assertEquals(0.107, r.last().trainMse(), 0.001, "m.s.e. after 1000 epochs");
         Parameters p = r.parameters();
-        // DESIGN.md's recomputed values; the chapter prints W[0][0] -2.04, b[0] 0.22, V[1][0] -2.93, c 1.25, -0.43
-        // (all within 0.03 of these), and V's last row as (3.59, 2.28), a sign typo for (-3.57, 2.30).
+        // The weights 1000 epochs of GD reach from the chapter's initial weights, to two decimals. The chapter prints
+        // W[0][0] -2.04, b[0] 0.22, V[1][0] -2.93, c 1.25, -0.43 (all within 0.03 of these), and V's last row as
+        // (3.59, 2.28), a sign typo for (-3.57, 2.30).
         assertArrayEquals(new float[] {-2.01f, -0.52f, -1.87f, 3.56f, -2.61f, 2.43f}, p.weights(1), 0.02f, "W");
         assertArrayEquals(new float[] {0.23f, -0.93f, 0.16f}, p.biases(1), 0.02f, "b");
         assertArrayEquals(new float[] {2.14f, -1.14f, -2.92f, -1.78f, -3.57f, 2.30f}, p.weights(2), 0.02f, "V");

@@ -1,5 +1,7 @@
 package ffnlab.run.slurm;
 
+import ffnlab.run.slurm.ArrayJobOutcome.TaskReport;
+import ffnlab.run.slurm.Scheduler.ArrayTaskState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,7 @@ public final class ArrayJobFollower {
     }
 
     /** The finished, busy and failed tasks, in array order, once the array has ended. */
-    public Reports follow(String jobId, Submission submission, ArrayJobRequest request, ArrayJobListener listener)
+    public Reports follow(String jobId, Submission submission, ArrayJobRequest request, Listener listener)
             throws InterruptedException {
         int total = submission.trialIds().size();
         Map<Integer, TaskReport> finished = new TreeMap<>();
@@ -146,5 +148,31 @@ public final class ArrayJobFollower {
 
     /** The ended tasks, split by whether their trial finished, is busy in another process, or is unfinished. */
     public record Reports(List<TaskReport> finished, List<TaskReport> busy, List<TaskReport> failed) {
+    }
+
+    /** Progress of a submitted array job, as the follower sees it. Called on the submitter's thread. */
+    public interface Listener {
+        /** The array was accepted by sbatch. */
+        default void submitted(String jobId, Submission submission) {
+        }
+
+        /** A task ended and its trial is finished ({@code summary.yaml} written); {@code ended} of {@code total} tasks have ended. */
+        default void trialFinished(TaskReport report, int ended, int total) {
+        }
+
+        /**
+         * A task exited 0 without finishing its trial because another process holds the trial's lock and is running
+         * it; the trial's result appears when that process finishes.
+         */
+        default void trialBusy(TaskReport report, int ended, int total) {
+        }
+
+        /** A task ended without finishing its trial (failed, cancelled, timed out, ...); its trial stays unfinished. */
+        default void taskFailed(TaskReport report, int ended, int total) {
+        }
+
+        /** Ignores everything. */
+        Listener NONE = new Listener() {
+        };
     }
 }

@@ -13,7 +13,7 @@ public interface Scheduler {
     /**
      * Submits {@code script} as an array job over {@code arraySpec} and returns its job id.
      *
-     * @throws SbatchRefused when the scheduler refuses (nothing was queued)
+     * @throws SlurmException.SbatchRefused when the scheduler refuses (nothing was queued)
      * @throws SlurmException when it is unknown whether the job was queued (no answer, an unreadable one)
      */
     String submit(Path script, String arraySpec);
@@ -40,4 +40,20 @@ public interface Scheduler {
 
     /** Cancels every task of the array that has not ended. */
     void cancel(String jobId);
+
+    /**
+     * One array task as the scheduler reports it.
+     *
+     * @param task   the array index ({@code SLURM_ARRAY_TASK_ID}), 0..n-1
+     * @param state  its state
+     * @param detail squeue's reason or sacct's exit code ({@code "NonZeroExitCode"}, {@code "3:0"}); may be empty
+     */
+    public record ArrayTaskState(int task, SlurmState state, String detail) {
+        public ArrayTaskState {
+            if (task < 0) {
+                throw new IllegalArgumentException("array task index must be >= 0, got " + task);
+            }
+            detail = detail == null ? "" : detail;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package ffnlab.run.slurm;
 
+import ffnlab.run.slurm.Scheduler.ArrayTaskState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package ffnlab.run.slurm;
 
+import ffnlab.run.slurm.Scheduler.ArrayTaskState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,14 +35,14 @@ public final class SlurmClient implements Scheduler {
     /**
      * {@code sbatch --parsable --array=SPEC script}: submits the array and returns its job id.
      *
-     * @throws SbatchRefused with sbatch's own message when it refuses
+     * @throws SlurmException.SbatchRefused with sbatch's own message when it refuses
      * @throws SlurmException when sbatch does not answer in time or prints no job id (the job may have been queued)
      */
     @Override
     public String submit(Path script, String arraySpec) {
         Result r = run(List.of("sbatch", "--parsable", "--array=" + arraySpec, script.toString()));
         if (r.status != 0) {
-            throw new SbatchRefused("sbatch refused " + script + " (exit " + r.status + "): " + r.firstErrorLine());
+            throw new SlurmException.SbatchRefused("sbatch refused " + script + " (exit " + r.status + "): " + r.firstErrorLine());
         }
         String id = r.out.strip().split(";")[0];
         if (!id.matches("\\d+")) {

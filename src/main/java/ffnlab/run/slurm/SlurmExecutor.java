@@ -1,5 +1,7 @@
 package ffnlab.run.slurm;
 
+import ffnlab.run.slurm.ArrayJobOutcome.TaskReport;
+import ffnlab.run.slurm.Scheduler.ArrayTaskState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +62,7 @@ public final class SlurmExecutor {
      * @throws SlurmException when sbatch refuses, a SLURM command cannot be run, or another submitter holds the
      *                        experiment's lock for longer than the patience
      */
-    public ArrayJobOutcome execute(ArrayJobRequest request, SlurmOptions options, ArrayJobListener listener)
+    public ArrayJobOutcome execute(ArrayJobRequest request, SlurmOptions options, ArrayJobFollower.Listener listener)
             throws IOException, InterruptedException {
         List<String> finished;
         Map<String, Holder> queued;
@@ -79,7 +81,7 @@ public final class SlurmExecutor {
                 array = options.arraySpec(pending.size());
                 try {
                     jobId = Optional.of(client.submit(submission.script(), array));
-                } catch (SbatchRefused e) {
+                } catch (SlurmException.SbatchRefused e) {
                     discard(submission);   // nothing was queued: leave no submission folder behind
                     throw e;
                 } catch (SlurmException e) {
@@ -117,7 +119,7 @@ public final class SlurmExecutor {
             queued.values().forEach(h -> earlier.putIfAbsent(h.jobId(), h.submission()));
             for (Map.Entry<String, Submission> e : earlier.entrySet()) {
                 LOG.info("{}: following earlier job {} for the trials it holds", request.experiment(), e.getKey());
-                ArrayJobListener theirs = onlyTrials(queued.keySet(), listener);
+                ArrayJobFollower.Listener theirs = onlyTrials(queued.keySet(), listener);
                 ArrayJobFollower.Reports reports = follower.follow(e.getKey(), e.getValue(),
                         request.withTrials(e.getValue().trialIds()), theirs);
                 reports.finished().stream().filter(r -> queued.containsKey(r.trialId())).forEach(done::add);
@@ -153,8 +155,8 @@ public final class SlurmExecutor {
         }
     }
 
-    private static ArrayJobListener onlyTrials(java.util.Set<String> trials, ArrayJobListener listener) {
-        return new ArrayJobListener() {
+    private static ArrayJobFollower.Listener onlyTrials(java.util.Set<String> trials, ArrayJobFollower.Listener listener) {
+        return new ArrayJobFollower.Listener() {
             @Override
             public void trialFinished(TaskReport report, int ended, int total) {
                 if (trials.contains(report.trialId())) {

@@ -94,7 +94,7 @@ public final class SlurmSweep {
     }
 
     /** Submits the prepared sweep's unfinished trials; follows the array when its options say so. */
-    public ArrayJobOutcome submit(Prepared prepared, ArrayJobListener listener) throws IOException, InterruptedException {
+    public ArrayJobOutcome submit(Prepared prepared, ArrayJobFollower.Listener listener) throws IOException, InterruptedException {
         LOG.info("{}: {} trials in the sweep; handing the unfinished ones to SLURM", prepared.plan().resultsName(),
                 prepared.plan().trials().size());
         return new SlurmExecutor(client).execute(prepared.request(), prepared.options(), listener);

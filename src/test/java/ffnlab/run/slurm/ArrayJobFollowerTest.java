@@ -3,6 +3,8 @@ package ffnlab.run.slurm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ffnlab.run.slurm.ArrayJobOutcome.TaskReport;
+import ffnlab.run.slurm.Scheduler.ArrayTaskState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +44,7 @@ class ArrayJobFollowerTest {
         finish(request, "a");
         finish(request, "b");
         List<Integer> seenAtPoll = new java.util.ArrayList<>();
-        ArrayJobListener listener = new ArrayJobListener() {
+        ArrayJobFollower.Listener listener = new ArrayJobFollower.Listener() {
             @Override
             public void trialFinished(TaskReport report, int ended, int total) {
                 seenAtPoll.add(scheduler.polls());
@@ -71,7 +73,7 @@ class ArrayJobFollowerTest {
         List<String> busyHeard = new java.util.ArrayList<>();
 
         ArrayJobFollower.Reports reports = new ArrayJobFollower(scheduler, Duration.ofMillis(1)).follow("7", submission, request,
-                new ArrayJobListener() {
+                new ArrayJobFollower.Listener() {
                     @Override
                     public void trialBusy(TaskReport report, int ended, int total) {
                         busyHeard.add(report.trialId());
@@ -94,7 +96,7 @@ class ArrayJobFollowerTest {
         finish(request, "b");
 
         ArrayJobFollower.Reports reports = new ArrayJobFollower(scheduler, Duration.ofMillis(1)).follow("7", submission, request,
-                ArrayJobListener.NONE);
+                ArrayJobFollower.Listener.NONE);
 
         assertEquals(List.of("b"), reports.finished().stream().map(TaskReport::trialId).toList());
         assertEquals(List.of(SlurmState.PREEMPTED, SlurmState.UNKNOWN), reports.failed().stream().map(TaskReport::state).toList());

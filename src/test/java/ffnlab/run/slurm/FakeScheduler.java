@@ -1,5 +1,6 @@
 package ffnlab.run.slurm;
 
+import ffnlab.run.slurm.Scheduler.ArrayTaskState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package ffnlab.run.slurm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ffnlab.run.slurm.ArrayJobOutcome.TaskReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class SlurmExecutorTest {
         Files.writeString(done.resolve("summary.yaml"), "status: finished\n");
         SlurmClient client = new SlurmClient(cluster.clientEnvironment());
 
-        ArrayJobOutcome outcome = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobListener.NONE);
+        ArrayJobOutcome outcome = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobFollower.Listener.NONE);
 
         assertEquals(List.of(ids.get(4)), outcome.alreadyFinished());
         assertEquals(5, outcome.submitted());
@@ -75,7 +76,7 @@ class SlurmExecutorTest {
         assertTrue(Files.exists(outcome.submission().jobIdFile()));
         assertEquals(outcome.jobId().orElseThrow(), Files.readString(outcome.submission().jobIdFile()).strip());
 
-        ArrayJobOutcome again = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobListener.NONE);
+        ArrayJobOutcome again = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobFollower.Listener.NONE);
         assertTrue(again.jobId().isEmpty(), "nothing is left to submit");
         assertEquals(ids, again.alreadyFinished());
     }
@@ -86,7 +87,7 @@ class SlurmExecutorTest {
         SlurmClient client = new SlurmClient(cluster.clientEnvironment());
         ArrayJobRequest failing = request(cluster, info, ids, ids.get(2), 0);
         List<TaskReport> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ArrayJobListener listener = new ArrayJobListener() {
+        ArrayJobFollower.Listener listener = new ArrayJobFollower.Listener() {
             @Override
             public void taskFailed(TaskReport report, int ended, int total) {
                 heard.add(report);
@@ -106,7 +107,7 @@ class SlurmExecutorTest {
         assertEquals(List.of(failed), heard);
         assertTrue(!failing.finished(ids.get(2)), "a failed task leaves its trial unfinished");
 
-        ArrayJobOutcome retry = new SlurmExecutor(client).execute(request(cluster, info, ids, "none", 0), options(0, true), ArrayJobListener.NONE);
+        ArrayJobOutcome retry = new SlurmExecutor(client).execute(request(cluster, info, ids, "none", 0), options(0, true), ArrayJobFollower.Listener.NONE);
         assertEquals(List.of(ids.get(2)), retry.submission().trialIds(), "the retry runs only the failed trial");
         assertEquals(1, retry.finished().size());
     }
@@ -117,7 +118,7 @@ class SlurmExecutorTest {
         SlurmOptions noSuchPartition = new SlurmOptions("no-such-partition", null, 1, null, List.of(), 0, SlurmOptions.thisJava(),
                 List.of(), false, Duration.ofMillis(300));
         SlurmException e = org.junit.jupiter.api.Assertions.assertThrows(SlurmException.class,
-                () -> new SlurmExecutor(new SlurmClient(cluster.clientEnvironment())).execute(request, noSuchPartition, ArrayJobListener.NONE));
+                () -> new SlurmExecutor(new SlurmClient(cluster.clientEnvironment())).execute(request, noSuchPartition, ArrayJobFollower.Listener.NONE));
         assertTrue(e.getMessage().startsWith("sbatch refused ") && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("partition"),
                 e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
@@ -135,7 +136,7 @@ class SlurmExecutorTest {
         Files.writeString(request.trialDirectory(ids.get(0)).resolve("summary.yaml"), "status: finished\n");
 
         ArrayJobFollower.Reports reports = new ArrayJobFollower(new SlurmClient(cluster.clientEnvironment()), Duration.ofMillis(100))
-                .follow("999999", submission, request, ArrayJobListener.NONE);
+                .follow("999999", submission, request, ArrayJobFollower.Listener.NONE);
 
         assertEquals(List.of(ids.get(0)), reports.finished().stream().map(TaskReport::trialId).toList());
         assertEquals(1, reports.failed().size());
@@ -155,7 +156,7 @@ class SlurmExecutorTest {
         Files.writeString(old.resolve("job-id"), foreign + "\n");
 
         assertEquals(Map.of(), new SlurmExecutor(client).queuedTrials(request), "job " + foreign + " is not an ffnlab array");
-        ArrayJobOutcome outcome = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobListener.NONE);
+        ArrayJobOutcome outcome = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobFollower.Listener.NONE);
         assertEquals(ids, outcome.submission().trialIds());
         assertEquals("submission-002", outcome.submission().folder().getFileName().toString());
         assertEquals(2, outcome.finished().size());
@@ -166,13 +167,13 @@ class SlurmExecutorTest {
         List<String> ids = ids(3);
         SlurmClient client = new SlurmClient(cluster.clientEnvironment());
         ArrayJobRequest request = request(cluster, info, ids, "none", 2);
-        ArrayJobOutcome first = new SlurmExecutor(client).execute(request, options(0, false), ArrayJobListener.NONE);
+        ArrayJobOutcome first = new SlurmExecutor(client).execute(request, options(0, false), ArrayJobFollower.Listener.NONE);
 
-        ArrayJobOutcome second = new SlurmExecutor(client).execute(request, options(0, false), ArrayJobListener.NONE);
+        ArrayJobOutcome second = new SlurmExecutor(client).execute(request, options(0, false), ArrayJobFollower.Listener.NONE);
         assertTrue(second.jobId().isEmpty(), "every trial is held by the first array");
         assertEquals(ids.size(), second.alreadyQueued().size() + second.alreadyFinished().size());
 
-        ArrayJobOutcome waiting = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobListener.NONE);
+        ArrayJobOutcome waiting = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobFollower.Listener.NONE);
         assertTrue(waiting.jobId().isEmpty(), "still nothing new to submit");
         assertTrue(waiting.followed(), "a waiting submitter follows the earlier array");
         assertEquals(waiting.alreadyQueued(), waiting.finished().stream().map(TaskReport::trialId).toList());
@@ -189,7 +190,7 @@ class SlurmExecutorTest {
         java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
         java.util.concurrent.Callable<ArrayJobOutcome> submitter = () -> {
             start.await();
-            return new SlurmExecutor(client).execute(request, options(0, true), ArrayJobListener.NONE);
+            return new SlurmExecutor(client).execute(request, options(0, true), ArrayJobFollower.Listener.NONE);
         };
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
@@ -224,7 +225,7 @@ class SlurmExecutorTest {
         Submission orphan = new JobScriptWriter().write(request, options(0, false));
         String lost = client.submit(orphan.script(), "0-1");   // the submitter died after sbatch, before recording the id
 
-        ArrayJobOutcome outcome = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobListener.NONE);
+        ArrayJobOutcome outcome = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobFollower.Listener.NONE);
 
         assertTrue(outcome.jobId().isEmpty(), "nothing submitted twice");
         assertEquals(lost, Files.readString(orphan.jobIdFile()).strip());
@@ -244,7 +245,7 @@ class SlurmExecutorTest {
                 + "mkdir -p " + results + "/trials/$id && echo 'status: finished' > " + results + "/trials/$id/summary.yaml\n");
         ArrayJobRequest request = new ArrayJobRequest("stand-in", results, ids, List.of("bash", busyStandIn.toString(), ids.get(1)), work);
 
-        ArrayJobOutcome outcome = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobListener.NONE);
+        ArrayJobOutcome outcome = new SlurmExecutor(client).execute(request, options(0, true), ArrayJobFollower.Listener.NONE);
 
         assertEquals(List.of(ids.get(0)), outcome.finished().stream().map(TaskReport::trialId).toList());
         assertEquals(List.of(ids.get(1)), outcome.busy().stream().map(TaskReport::trialId).toList());

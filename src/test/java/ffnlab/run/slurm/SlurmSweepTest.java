@@ -8,6 +8,7 @@ import ffnlab.run.ExperimentRun;
 import ffnlab.run.Progress;
 import ffnlab.run.RunOptions;
 import ffnlab.run.RunReport;
+import ffnlab.run.slurm.ArrayJobOutcome.TaskReport;
 import ffnlab.spec.Profile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,7 +112,7 @@ class SlurmSweepTest {
         SlurmClient client = new SlurmClient(cluster.clientEnvironment());
         SlurmSweep.Prepared first = sweep(cluster, options).prepare(EXPERIMENT, settings("max_parallel", "1"));
         ArrayJobRequest request = first.request();
-        String jobId = sweep(cluster, options).submit(first, ArrayJobListener.NONE).jobId().orElseThrow();
+        String jobId = sweep(cluster, options).submit(first, ArrayJobFollower.Listener.NONE).jobId().orElseThrow();
         // the experiment file goes away while the array runs: its tasks run the frozen copy made at submission
         Path file = options.experiments().resolve(EXPERIMENT + ".yaml");
         Path aside = Files.move(file, file.resolveSibling("aside.txt"));
@@ -132,7 +133,7 @@ class SlurmSweepTest {
         }
 
         SlurmSweep.Prepared second = sweep(cluster, options).prepare(EXPERIMENT, settings("wait", "true"));
-        ArrayJobOutcome resumed = sweep(cluster, options).submit(second, ArrayJobListener.NONE);
+        ArrayJobOutcome resumed = sweep(cluster, options).submit(second, ArrayJobFollower.Listener.NONE);
 
         assertEquals(missing, resumed.submission().trialIds(), "only the missing trials are submitted");
         assertEquals(done, resumed.alreadyFinished());
@@ -154,7 +155,7 @@ class SlurmSweepTest {
         Files.createDirectories(request.trialDirectory(broken).getParent());
         Files.writeString(request.trialDirectory(broken), "not a folder\n");
 
-        ArrayJobOutcome outcome = sweep(cluster, options).submit(prepared, ArrayJobListener.NONE);
+        ArrayJobOutcome outcome = sweep(cluster, options).submit(prepared, ArrayJobFollower.Listener.NONE);
 
         assertEquals(2, outcome.finished().size(), () -> "finished: " + outcome.finished() + logs(outcome));
         assertEquals(1, outcome.failed().size());
@@ -169,7 +170,7 @@ class SlurmSweepTest {
 
         Files.delete(request.trialDirectory(broken));
         ArrayJobOutcome retry = sweep(cluster, options).submit(sweep(cluster, options).prepare(SMALL, settings("wait", "true")),
-                ArrayJobListener.NONE);
+                ArrayJobFollower.Listener.NONE);
         assertEquals(List.of(broken), retry.submission().trialIds());
         assertEquals(1, retry.finished().size(), () -> "retry: " + retry.failed() + logs(retry));
     }
@@ -189,7 +190,7 @@ class SlurmSweepTest {
         }
         ArrayJobFollower follower = new ArrayJobFollower(client, Duration.ofMillis(300));
         for (int i = 0; i < 2; i++) {
-            follower.follow(jobs.get(i), submissions.get(i), one, ArrayJobListener.NONE);
+            follower.follow(jobs.get(i), submissions.get(i), one, ArrayJobFollower.Listener.NONE);
         }
 
         assertTrue(one.finished(one.trialIds().getFirst()));

@@ -47,11 +47,11 @@ class SubmissionClaimTest {
     @Test
     void twoRacingSubmittersSubmitEachTrialExactlyOnce() throws Exception {
         ArrayJobRequest request = request(8);
-        FakeScheduler scheduler = new FakeScheduler().submitDelay(300);   // a slow sbatch: the window a second submitter used to hit
+        FakeScheduler scheduler = new FakeScheduler().submitDelay(300);   // a slow sbatch: a wide window for a second submitter to claim the same trials
         CyclicBarrier start = new CyclicBarrier(2);
         Callable<ArrayJobOutcome> submitter = () -> {
             start.await();
-            return new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE);
+            return new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobFollower.Listener.NONE);
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -76,14 +76,14 @@ class SubmissionClaimTest {
     void submittersKeepEachTrialInOneLiveTaskAsTasksFinishAndFail() throws Exception {
         ArrayJobRequest request = request(4);
         FakeScheduler scheduler = new FakeScheduler();
-        String first = new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE).jobId().orElseThrow();
+        String first = new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobFollower.Listener.NONE).jobId().orElseThrow();
         scheduler.set(first, 0, SlurmState.COMPLETED);
         Files.createDirectories(request.trialDirectory("t0"));
         Files.writeString(request.trialDirectory("t0").resolve("summary.yaml"), "status: finished\n");
         scheduler.set(first, 1, SlurmState.FAILED);
         scheduler.set(first, 2, SlurmState.PREEMPTED);
 
-        ArrayJobOutcome again = new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE);
+        ArrayJobOutcome again = new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobFollower.Listener.NONE);
 
         assertEquals(List.of("t0"), again.alreadyFinished());
         assertEquals(List.of("t2", "t3"), again.alreadyQueued(), "a preempted task may be requeued: its trial stays held");
@@ -97,7 +97,7 @@ class SubmissionClaimTest {
         Submission orphan = new JobScriptWriter().write(request, noWait);
         String lost = scheduler.submit(orphan.script(), "0-2");   // sbatch went through; the submitter died before recording it
 
-        ArrayJobOutcome outcome = new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE);
+        ArrayJobOutcome outcome = new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobFollower.Listener.NONE);
 
         assertTrue(outcome.jobId().isEmpty(), "nothing is submitted twice");
         assertEquals(request.trialIds(), outcome.alreadyQueued());
@@ -111,12 +111,12 @@ class SubmissionClaimTest {
         FakeScheduler scheduler = new FakeScheduler();
         Submission orphan = new JobScriptWriter().write(request, noWait);   // the submitter died before sbatch
 
-        ArrayJobOutcome outcome = new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE);
+        ArrayJobOutcome outcome = new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobFollower.Listener.NONE);
 
         assertEquals(request.trialIds(), outcome.submission().trialIds());
         assertTrue(Files.readString(orphan.folder().resolve(SlurmExecutor.NOT_SUBMITTED)).contains(orphan.script().toString()));
         assertTrue(Files.notExists(orphan.jobIdFile()));
-        assertEquals(request.trialIds(), new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE).alreadyQueued(),
+        assertEquals(request.trialIds(), new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobFollower.Listener.NONE).alreadyQueued(),
                 "the new array holds the trials; the marked folder is passed over");
     }
 
@@ -130,7 +130,7 @@ class SubmissionClaimTest {
             try {
                 Future<Throwable> waited = other.submit(() -> {
                     try {
-                        new SlurmExecutor(scheduler, new JobScriptWriter(), Duration.ofMillis(300)).execute(request, noWait, ArrayJobListener.NONE);
+                        new SlurmExecutor(scheduler, new JobScriptWriter(), Duration.ofMillis(300)).execute(request, noWait, ArrayJobFollower.Listener.NONE);
                         return null;
                     } catch (SlurmException e) {
                         return e;
@@ -151,15 +151,15 @@ class SubmissionClaimTest {
         FakeScheduler scheduler = new FakeScheduler();
         Path slurm = request.resultsDirectory().resolve(JobScriptWriter.SLURM_FOLDER);
 
-        scheduler.failNextSubmit(new SbatchRefused("sbatch refused job.sh (exit 1): invalid partition"), false);
-        assertThrows(SbatchRefused.class, () -> new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE));
+        scheduler.failNextSubmit(new SlurmException.SbatchRefused("sbatch refused job.sh (exit 1): invalid partition"), false);
+        assertThrows(SlurmException.SbatchRefused.class, () -> new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobFollower.Listener.NONE));
         try (var left = Files.list(slurm)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("submission-")).toList());
         }
 
         scheduler.failNextSubmit(new SlurmException("sbatch --parsable ... did not answer within 60 s"), true);
-        assertThrows(SlurmException.class, () -> new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE));
-        ArrayJobOutcome next = new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobListener.NONE);
+        assertThrows(SlurmException.class, () -> new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobFollower.Listener.NONE));
+        ArrayJobOutcome next = new SlurmExecutor(scheduler).execute(request, noWait, ArrayJobFollower.Listener.NONE);
 
         assertTrue(next.jobId().isEmpty(), "the job queued despite the lost answer is found, not submitted again");
         assertEquals(request.trialIds(), next.alreadyQueued());

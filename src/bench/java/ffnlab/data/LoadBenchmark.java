@@ -1,5 +1,7 @@
 package ffnlab.data;
 
+import ffnlab.UserError;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,7 +16,7 @@ import java.util.Locale;
  * and the file sizes.
  *
  * <pre>
- * mvn -q compile exec:java -Dffnlab.main=ffnlab.data.LoadBenchmark -Dexec.args="2 5" 2&gt;/dev/null   # warm-up, measured runs
+ * mvn -q -Pbench compile exec:java -Dffnlab.main=ffnlab.data.LoadBenchmark -Dexec.args="2 5" 2&gt;/dev/null   # warm-up, measured runs
  * </pre>
  * Data is found as {@link Datasets} finds it (data.dir / FFNLAB_DATA, then data/).
  */
@@ -48,10 +50,7 @@ public final class LoadBenchmark {
                 Path p = FashionMnist.file(dir, f);
                 System.out.printf(Locale.ROOT, "  %s: %,d bytes%n", p, Files.size(p));
             }
-        } catch (DataException e) {
-            System.err.println("ffnlab: " + e.getMessage());
-            System.exit(2);
-        } catch (java.io.IOException e) {
+        } catch (UserError | IOException e) {
             System.err.println("ffnlab: " + e.getMessage());
             System.exit(2);
         }
@@ -85,7 +84,7 @@ public final class LoadBenchmark {
             List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
             return lines.stream().filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceFirst(".*:\\s*", ""))
                     .orElse(System.getProperty("os.arch"));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return System.getProperty("os.arch");
         }
     }
