@@ -1,5 +1,7 @@
 package ffnlab.spec;
 
+import ffnlab.nn.Activation;
+import ffnlab.nn.Loss;
 import java.util.List;
 import java.util.Map;
 
@@ -63,10 +65,10 @@ final class Combinations {
                     + (task.equals("classification") ? "a softmax output" : "a linear or sigmoid output") + ", got " + output);
         }
         String loss = (String) v.get("training.loss");
-        String natural = output.equals("softmax") ? "cross_entropy" : "squared_error";
+        String natural = Loss.naturalFor(Activation.parse(output)).key();
         if (loss.equals("auto")) {
             v.put("training.loss", natural);
-        } else if (!loss.equals(natural)) {
+        } else if (!Loss.parse(loss).accepts(Activation.parse(output))) {
             d.add(marks.get("training.loss"), "training.loss", loss + " cannot be used with a " + output + " output; use " + natural);
         }
         range("training.lr", 0, 1e6, true);
