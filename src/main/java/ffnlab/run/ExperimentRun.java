@@ -133,11 +133,9 @@ public final class ExperimentRun {
         e.put("swept_keys", plan.spec().sweep().sweptKeys());
         e.put("configurations", plan.configurations().size());
         e.put("trials", plan.trials().size());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> resolved = (Map<String, Object>) plan.spec().resolved();
-        resolved.forEach(e::putIfAbsent);
+        plan.spec().resolved().forEach(e::putIfAbsent);
         e.putIfAbsent("seeds", plan.spec().seeds());
-        e.putIfAbsent("report", plan.spec().report());
+        e.putIfAbsent("report", Map.of());
         return e;
     }
 }
