@@ -59,16 +59,7 @@ public record ExperimentSpec(String name, String description, Node.Mapping base,
             if (logX != null && !(logX.plain() instanceof Boolean)) {
                 d.add(logX.mark(), "report.log_x", "expected true or false, got " + logX.plain());
             }
-            List<String> plots = new ArrayList<>();
-            Node listed = m.get("plots");
-            if (listed != null) {
-                for (Node item : listed instanceof Node.Sequence s ? s.items() : List.of(listed)) {
-                    String name = text(item, "report.plots", d);
-                    if (name != null) {
-                        plots.add(name);
-                    }
-                }
-            }
+            List<String> plots = names(m.get("plots"), "report.plots", d);
             Node chapter = m.get("chapter");
             if (chapter != null && !(chapter instanceof Node.Mapping)) {
                 d.add(chapter.mark(), "report.chapter", "expected a mapping (note, optimum, ...)");
@@ -98,21 +89,12 @@ public record ExperimentSpec(String name, String description, Node.Mapping base,
         }
 
         static Baseline read(Node section, Diagnostics d) {
-            List<String> metrics = new ArrayList<>();
             Map<String, Double> tolerance = new LinkedHashMap<>();
             Node.Mapping m = mapping(section, "baseline", KEYS, d);
             if (m == null) {
-                return new Baseline(metrics, tolerance);
+                return new Baseline(List.of(), tolerance);
             }
-            Node listed = m.get("metrics");
-            if (listed != null) {
-                for (Node item : listed instanceof Node.Sequence s ? s.items() : List.of(listed)) {
-                    String name = text(item, "baseline.metrics", d);
-                    if (name != null) {
-                        metrics.add(name);
-                    }
-                }
-            }
+            List<String> metrics = names(m.get("metrics"), "baseline.metrics", d);
             Node.Mapping t = m.get("tolerance") == null ? null : mapping(m.get("tolerance"), "baseline.tolerance", TOLERANCES, d);
             if (t != null) {
                 t.entries().forEach((key, value) -> {
@@ -154,6 +136,18 @@ public record ExperimentSpec(String name, String description, Node.Mapping base,
             }
         }
         return m;
+    }
+
+    /** A name or a list of names (empty when absent), reporting anything else. */
+    private static List<String> names(Node listed, String path, Diagnostics d) {
+        List<String> names = new ArrayList<>();
+        for (Node item : listed == null ? List.<Node>of() : listed instanceof Node.Sequence s ? s.items() : List.of(listed)) {
+            String name = text(item, path, d);
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** A scalar as text (a name), or null after reporting a list or mapping in its place. */
