@@ -2,6 +2,7 @@ package ffnlab.spec;
 
 import ffnlab.nn.Activation;
 import ffnlab.nn.Loss;
+import ffnlab.train.TrainingConfig;
 import java.util.List;
 import java.util.Map;
 
@@ -60,9 +61,11 @@ final class Combinations {
         if (output.equals("auto")) {
             output = task.equals("classification") ? "softmax" : "linear";
             v.put("model.output", output);
-        } else if (task.equals("classification") != output.equals("softmax")) {
-            d.add(marks.get("model.output"), "model.output", "a " + task + " task needs "
-                    + (task.equals("classification") ? "a softmax output" : "a linear or sigmoid output") + ", got " + output);
+        } else {
+            String mismatch = TrainingConfig.outputMismatch(task.equals("classification"), Activation.parse(output));
+            if (mismatch != null) {
+                d.add(marks.get("model.output"), "model.output", "a " + task + " task " + mismatch);
+            }
         }
         String loss = (String) v.get("training.loss");
         String natural = Loss.naturalFor(Activation.parse(output)).key();

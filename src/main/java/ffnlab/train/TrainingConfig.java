@@ -1,6 +1,7 @@
 package ffnlab.train;
 
 import ffnlab.data.ToyMapping;
+import ffnlab.nn.Activation;
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Initialiser;
 import ffnlab.nn.Loss;
@@ -78,6 +79,17 @@ public record TrainingConfig(Architecture architecture, Initialiser initialiser,
             case "adam" -> new Optimiser.Adam(learningRate, beta1, beta2, epsilon);
             default -> throw new IllegalArgumentException("unknown optimiser '" + name + "'; expected one of " + String.join(", ", OPTIMISERS));
         };
+    }
+
+    /**
+     * What is wrong with {@code output} as the output activation of a classification (softmax: class probabilities)
+     * or a regression (linear or sigmoid: values), as "needs a softmax output, got linear"; null when it fits.
+     */
+    public static String outputMismatch(boolean classification, Activation output) {
+        if (classification == (output == Activation.SOFTMAX)) {
+            return null;
+        }
+        return "needs " + (classification ? "a softmax output" : "a linear or sigmoid output") + ", got " + output.key();
     }
 
     /** B for a training set of P patterns: 0 means P. */

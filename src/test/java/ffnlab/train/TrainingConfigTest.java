@@ -63,6 +63,17 @@ class TrainingConfigTest {
     }
 
     @Test
+    void theOutputMustFitTheTask() {
+        assertEquals(null, TrainingConfig.outputMismatch(true, Activation.SOFTMAX));
+        assertEquals(null, TrainingConfig.outputMismatch(false, Activation.SIGMOID));
+        assertEquals("needs a softmax output, got linear", TrainingConfig.outputMismatch(true, Activation.LINEAR));
+        assertEquals("needs a linear or sigmoid output, got softmax", TrainingConfig.outputMismatch(false, Activation.SOFTMAX));
+        assertEquals("a classification network needs a softmax output, got linear", assertThrows(IllegalArgumentException.class,
+                () -> new ffnlab.tribuo.FeedForwardClassificationTrainer(new FeedForwardSettings(List.of(3), Activation.RELU, Activation.LINEAR,
+                        new Initialiser.Xavier(), Reduction.MEAN, new Optimiser.Sgd(0.1), 1, 1, 1L, 1), new ReferenceBackend())).getMessage());
+    }
+
+    @Test
     void theLossMustFitTheOutput() {
         Architecture softmax = Architecture.of(Activation.RELU, Activation.SOFTMAX, 2, 3, 2);
         assertEquals("squared_error cannot be used with a softmax output", assertThrows(IllegalArgumentException.class,
