@@ -105,7 +105,7 @@ public final class GateRun {
         }
         ExperimentRun.Plan plan = run.plan(experiment);
         boolean classification = data.load(plan.trials().getFirst().config()).task() == Task.CLASSIFICATION;
-        GateSettings settings = GateSettings.of(plan.spec().baseline(), classification,
+        GateSettings settings = GateSettings.of(plan.spec().baseline().plain(), classification,
                 options.experiments().resolve(experiment + ".yaml").toString());
         RunReport report;
         try (Progress progress = Progress.forConsole()) {

@@ -72,6 +72,11 @@ public record Architecture(int[] widths, Activation hidden, Activation output) {
 
     /** Number of weights and biases: sum_l (n_{l-1} + 1) n_l. */
     public long parameterCount() {
+        return parameterCount(widths);
+    }
+
+    /** sum_l (n_{l-1} + 1) n_l for layer widths [n, n_1, ..., K], before any network is built (plan checks, sweep variables). */
+    public static long parameterCount(int... widths) {
         long n = 0;
         for (int l = 1; l < widths.length; l++) {
             n += (long) (widths[l - 1] + 1) * widths[l];

@@ -24,7 +24,7 @@ final class BaselineTrial {
     static TrialOutcome run(TrialSpec trial, TrialDirectory dir, PreparedData d, long startNanos) {
         Instant started = Instant.now();
         dir.writeYaml(TrialDirectory.TRIAL, TrialRunner.trialYaml(trial));
-        String kind = trial.config().text("model.kind");
+        String kind = trial.config().model().kind();
         long fit = System.nanoTime();
         Baselines.Result r = Baselines.fit(d, kind, trial.seed());
         double seconds = (System.nanoTime() - fit) / 1e9;

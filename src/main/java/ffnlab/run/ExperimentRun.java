@@ -61,7 +61,7 @@ public final class ExperimentRun {
 
     /** The backend kind that trains a configuration: {@code auto} resolved; tribuo for the linear baselines. */
     static String backendOf(TrialConfig config) {
-        return config.text("model.kind").equals("ffn") ? BackendChoice.resolve(config.backend()) : "tribuo";
+        return config.model().isNetwork() ? BackendChoice.resolve(config.backend().kind()) : "tribuo";
     }
 
     /** Runs the plan's trials (or only {@code onlyId} when not null). */
@@ -87,7 +87,7 @@ public final class ExperimentRun {
             }
             LOG.info("{}: {} configurations x {} seeds = {} trials; {} to run with up to {} threads", plan.resultsName(),
                     plan.configurations().size(), plan.spec().seeds().size(), trials.size(), toRun.size(), options.threads());
-            toRun.stream().filter(t -> t.config().text("model.kind").equals("ffn")).map(t -> t.config().backend())
+            toRun.stream().filter(t -> t.config().model().isNetwork()).map(t -> t.config().backend().kind())
                     .distinct().forEach(BackendChoice::logChoice);
             progress.started(plan.resultsName(), toRun.size(), trials.size() - toRun.size());
             List<TrialOutcome> ran = scheduler.run(toRun, t -> threadsFor(scheduler, t), (t, threads) -> {
@@ -111,19 +111,15 @@ public final class ExperimentRun {
     }
 
     private int threadsFor(Scheduler scheduler, TrialSpec t) {
-        if (!t.config().text("model.kind").equals("ffn")) {
+        if (!t.config().model().isNetwork()) {
             return 1; // Tribuo's SGD baselines are single-threaded
         }
         if (t.backend().equals("gpu")) {
             return scheduler.budget(); // one device: GPU trials run one at a time
         }
         PreparedData d = data.load(t.config());
-        int[] w = t.config().widths(d.train().features(), d.train().outputs());
-        long parameters = 0;
-        for (int l = 1; l < w.length; l++) {
-            parameters += (long) (w[l - 1] + 1) * w[l];
-        }
-        return scheduler.threadsFor(t.config().threads(), parameters, d.train().rows());
+        long parameters = t.config().model().parameterCount(d.train().features(), d.train().outputs());
+        return scheduler.threadsFor(t.config().backend().threads(), parameters, d.train().rows());
     }
 
     private Map<String, Object> experimentYaml(Plan plan) {
@@ -137,11 +133,9 @@ public final class ExperimentRun {
         e.put("swept_keys", plan.spec().sweep().sweptKeys());
         e.put("configurations", plan.configurations().size());
         e.put("trials", plan.trials().size());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> resolved = (Map<String, Object>) plan.spec().resolved();
-        resolved.forEach(e::putIfAbsent);
+        plan.spec().resolved().forEach(e::putIfAbsent);
         e.putIfAbsent("seeds", plan.spec().seeds());
-        e.putIfAbsent("report", plan.spec().report());
+        e.putIfAbsent("report", Map.of());
         return e;
     }
 }

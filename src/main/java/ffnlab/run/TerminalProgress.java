@@ -23,13 +23,13 @@ final class TerminalProgress implements Progress {
 
     @Override
     public void trialStarted(TrialSpec trial) {
-        running.put(trial.id(), "epoch 0/" + trial.config().epochs());
+        running.put(trial.id(), "epoch 0/" + trial.config().training().epochs());
         message();
     }
 
     @Override
     public void epoch(TrialSpec trial, EpochRecord record) {
-        running.put(trial.id(), "epoch " + record.epoch() + "/" + trial.config().epochs());
+        running.put(trial.id(), "epoch " + record.epoch() + "/" + trial.config().training().epochs());
         message();
     }
 

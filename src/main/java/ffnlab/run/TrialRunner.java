@@ -5,11 +5,8 @@ import ffnlab.backend.EngineSpec;
 import ffnlab.backend.TrainingEngine;
 import ffnlab.data.Examples;
 import ffnlab.data.PreparedData;
-import ffnlab.data.ToyMapping;
 import ffnlab.nn.Architecture;
-import ffnlab.nn.Initialiser;
 import ffnlab.nn.Parameters;
-import ffnlab.nn.optim.Optimiser;
 import ffnlab.results.ExperimentDirectory;
 import ffnlab.results.MetricsCsv;
 import ffnlab.results.ParametersCsv;
@@ -77,16 +74,15 @@ public final class TrialRunner {
 
     private TrialOutcome train(TrialSpec trial, TrialDirectory dir, int threads, EpochListener listener, long start) {
         TrialConfig c = trial.config();
-        if (!c.text("model.kind").equals("ffn")) {
+        if (!c.model().isNetwork()) {
             return BaselineTrial.run(trial, dir, data.load(c), start);
         }
         TrainingData split = data.forTraining(c);
         PreparedData d = split.data();
         Instant started = Instant.now();
         dir.writeYaml(TrialDirectory.TRIAL, trialYaml(trial));
-        Architecture arch = Architecture.of(c.activation(), c.output(), c.widths(d.train().features(), d.train().outputs()));
-        TrainingConfig tc = new TrainingConfig(arch, initialiser(c), c.loss(), c.reduction(), optimiser(c), c.batchSize(),
-                c.epochs(), trial.seed(), c.integer("training.early_stopping"));
+        Architecture arch = c.model().architecture(d.train().features(), d.train().outputs());
+        TrainingConfig tc = c.training().config(arch, trial.seed());
         Examples train = d.train();
         Examples validation = split.validation();
         Backend backend = backends.open(trial.backend(), threads);
@@ -181,23 +177,5 @@ public final class TrialRunner {
 
     private static String csv(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    static Initialiser initialiser(TrialConfig c) {
-        return switch (c.text("training.initialiser")) {
-            case "chapter" -> ToyMapping.initialiser();
-            case "xavier" -> new Initialiser.Xavier();
-            case "he" -> new Initialiser.He();
-            case "uniform" -> new Initialiser.Uniform(-c.number("training.init_range"), c.number("training.init_range"));
-            default -> new Initialiser.PyTorchDefault();
-        };
-    }
-
-    static Optimiser optimiser(TrialConfig c) {
-        return switch (c.text("training.optimiser")) {
-            case "momentum" -> new Optimiser.Momentum(c.learningRate(), c.number("training.momentum"));
-            case "adam" -> new Optimiser.Adam(c.learningRate());
-            default -> new Optimiser.Sgd(c.learningRate());
-        };
     }
 }

@@ -1,5 +1,8 @@
 package ffnlab.spec;
 
+import ffnlab.nn.Activation;
+import ffnlab.nn.Loss;
+import ffnlab.train.TrainingConfig;
 import java.util.List;
 import java.util.Map;
 
@@ -58,15 +61,17 @@ final class Combinations {
         if (output.equals("auto")) {
             output = task.equals("classification") ? "softmax" : "linear";
             v.put("model.output", output);
-        } else if (task.equals("classification") != output.equals("softmax")) {
-            d.add(marks.get("model.output"), "model.output", "a " + task + " task needs "
-                    + (task.equals("classification") ? "a softmax output" : "a linear or sigmoid output") + ", got " + output);
+        } else {
+            String mismatch = TrainingConfig.outputMismatch(task.equals("classification"), Activation.parse(output));
+            if (mismatch != null) {
+                d.add(marks.get("model.output"), "model.output", "a " + task + " task " + mismatch);
+            }
         }
         String loss = (String) v.get("training.loss");
-        String natural = output.equals("softmax") ? "cross_entropy" : "squared_error";
+        String natural = Loss.naturalFor(Activation.parse(output)).key();
         if (loss.equals("auto")) {
             v.put("training.loss", natural);
-        } else if (!loss.equals(natural)) {
+        } else if (!Loss.parse(loss).accepts(Activation.parse(output))) {
             d.add(marks.get("training.loss"), "training.loss", loss + " cannot be used with a " + output + " output; use " + natural);
         }
         range("training.lr", 0, 1e6, true);

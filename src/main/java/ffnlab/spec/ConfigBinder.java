@@ -1,5 +1,15 @@
 package ffnlab.spec;
 
+import ffnlab.data.DataRequest;
+import ffnlab.data.InputScaling;
+import ffnlab.data.OutputScaling;
+import ffnlab.data.Task;
+import ffnlab.nn.Activation;
+import ffnlab.nn.Loss;
+import ffnlab.nn.Reduction;
+import ffnlab.nn.optim.Optimiser;
+import ffnlab.train.TrainingConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +18,9 @@ import java.util.Map;
 /**
  * Turns the configuration sections of a (merged, overridden, swept) YAML tree into a {@link TrialConfig}:
  * checks every key's name and type, fills defaults, resolves "auto", and checks the combinations
- * (loss with output, chapter initialiser with Example 2, ...). Every problem goes to the {@link Diagnostics}
- * with the mark of the value that caused it.
+ * (loss with output, chapter initialiser with Example 2, ...), then reads the values into the typed sections.
+ * Every problem goes to the {@link Diagnostics} with the mark of the value that caused it. This is the one place
+ * that reads a configuration's values by key name.
  */
 public final class ConfigBinder {
     private ConfigBinder() {
@@ -51,7 +62,38 @@ public final class ConfigBinder {
         if (conversion.isEmpty() && values.size() == ConfigKeys.all().size()) {
             new Combinations(values, marks, diagnostics).check();
         }
-        return diagnostics.problems().size() == before ? new TrialConfig(values) : null;
+        return diagnostics.problems().size() == before ? typed(values) : null;
+    }
+
+    /** The typed sections of a complete, checked value map. */
+    private static TrialConfig typed(Map<String, Object> v) {
+        String source = (String) v.get("dataset.source");
+        String csv = (String) v.get("dataset.csv_file");
+        @SuppressWarnings("unchecked")
+        List<String> targets = (List<String>) v.get("dataset.target_columns");
+        Task task = v.get("dataset.task").equals("classification") ? Task.CLASSIFICATION : Task.REGRESSION;
+        DataRequest request = new DataRequest(source, csv == null ? null : Path.of(csv), targets, source.equals("csv") ? task : null,
+                (Double) v.get("dataset.test_fraction"), (Long) v.get("dataset.split_seed"),
+                InputScaling.parse((String) v.get("dataset.input_scaling")), OutputScaling.parse((String) v.get("dataset.output_scaling")),
+                whole(v, "dataset.train_limit"), whole(v, "dataset.test_limit"));
+        @SuppressWarnings("unchecked")
+        List<Integer> hidden = ((List<Long>) v.get("model.hidden")).stream().map(Math::toIntExact).toList();
+        TrialConfig.Model model = new TrialConfig.Model((String) v.get("model.kind"), hidden,
+                Activation.parse((String) v.get("model.activation")), Activation.parse((String) v.get("model.output")));
+        double range = (Double) v.get("training.init_range");
+        Optimiser.Adam adam = new Optimiser.Adam((Double) v.get("training.lr"));
+        TrialConfig.Training training = new TrialConfig.Training(
+                TrainingConfig.initialiser((String) v.get("training.initialiser"), -range, range),
+                TrainingConfig.optimiser((String) v.get("training.optimiser"), adam.learningRate(), (Double) v.get("training.momentum"),
+                        adam.beta1(), adam.beta2(), adam.epsilon()),
+                Loss.parse((String) v.get("training.loss")), Reduction.parse((String) v.get("training.reduction")),
+                whole(v, "training.batch_size"), whole(v, "training.epochs"), whole(v, "training.early_stopping"));
+        return new TrialConfig(v, new TrialConfig.Data(request, (Double) v.get("dataset.validation_fraction")), model, training,
+                new TrialConfig.Backend((String) v.get("backend.kind"), whole(v, "backend.threads")));
+    }
+
+    private static int whole(Map<String, Object> v, String key) {
+        return Math.toIntExact((Long) v.get(key));
     }
 
     /** Converts one value to its key's type, or reports why it cannot. */

@@ -1,6 +1,7 @@
 package ffnlab.spec;
 
 import ffnlab.spec.ConfigKey.Type;
+import ffnlab.train.TrainingConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +31,14 @@ public final class ConfigKeys {
         key("model.hidden", Type.INTEGER_LIST, List.of(10L), List.of(), "hidden layer widths [n_1, ..., n_{L-1}]; a number is one hidden layer; input and output widths come from the data");
         key("model.activation", Type.CHOICE, "relu", List.of("sigmoid", "tanh", "relu"), "hidden activation f^l");
         key("model.output", Type.CHOICE, "auto", List.of("auto", "linear", "sigmoid", "softmax"), "output activation f^L (auto: linear for regression, softmax for classification)");
-        key("training.optimiser", Type.CHOICE, "sgd", List.of("sgd", "momentum", "adam"), "how weights move: W <- W - alpha grad_W J (sgd), with momentum, or Adam");
+        key("training.optimiser", Type.CHOICE, "sgd", TrainingConfig.OPTIMISERS, "how weights move: W <- W - alpha grad_W J (sgd), with momentum, or Adam");
         key("training.lr", Type.NUMBER, 0.01, List.of(), "learning rate alpha");
         key("training.momentum", Type.NUMBER, 0.9, List.of(), "momentum mu (optimiser momentum only)");
         key("training.batch_size", Type.INTEGER, 64L, List.of(), "B: 1 = SGD, 0 = full-batch GD, else mini-batch SGD");
         key("training.epochs", Type.INTEGER, 100L, List.of(), "passes over the training set");
         key("training.loss", Type.CHOICE, "auto", List.of("auto", "squared_error", "cross_entropy"), "cost J (auto: squared error for linear/sigmoid outputs, cross-entropy for softmax)");
         key("training.reduction", Type.CHOICE, "mean", List.of("sum", "mean"), "sum over patterns (the chapter's GD) or mean (PyTorch)");
-        key("training.initialiser", Type.CHOICE, "pytorch", List.of("pytorch", "xavier", "he", "uniform", "chapter"), "how W and b start; chapter = Example 2's printed weights");
+        key("training.initialiser", Type.CHOICE, "pytorch", TrainingConfig.INITIALISERS, "how W and b start; chapter = Example 2's printed weights");
         key("training.init_range", Type.NUMBER, 0.1, List.of(), "for initialiser uniform: W, b ~ U(-r, r)");
         key("training.early_stopping", Type.INTEGER, 0L, List.of(), "stop after this many epochs without validation improvement (0 = off; needs dataset.validation_fraction)");
         key("backend.kind", Type.CHOICE, "auto", List.of("auto", "reference", "cpu", "gpu"), "where trials run: reference (the naive oracle), cpu (multithreaded), gpu (CUDA; one trial at a time), auto (the GPU when one is usable, else cpu)");

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Validates a merged experiment tree and turns it into an {@link ExperimentSpec}: top-level keys, the base
- * configuration (through {@link ConfigBinder}), seeds and the sweep. Every problem is collected; one
- * {@link SpecException} lists them all.
+ * configuration (through {@link ConfigBinder}), seeds, the sweep, and the report, baseline and slurm sections.
+ * Every problem is collected; one {@link SpecException} lists them all.
  */
 public final class ExperimentReader {
     /** The keys an experiment file may have at the top. */
@@ -47,14 +47,15 @@ public final class ExperimentReader {
         if (tree.get("profiles") != null) {
             profiles(tree.get("profiles"));
         }
+        ExperimentSpec.Report report = ExperimentSpec.Report.read(tree.get("report"), d);
+        ExperimentSpec.Baseline baseline = ExperimentSpec.Baseline.read(tree.get("baseline"), d);
+        SlurmSettings slurm = SlurmSettings.read(tree.get("slurm"), d);
         Node description = tree.get("description");
         d.throwIfAny();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> resolved = (Map<String, Object>) tree.without("profiles").without("extends").plain();
         return new ExperimentSpec(name, description == null ? "" : String.valueOf(description.plain()), base, seeds, sweep,
-                plainOrEmpty(tree.get("report")), plainOrEmpty(tree.get("baseline")), tree.without("profiles").without("extends").plain());
-    }
-
-    private static Object plainOrEmpty(Node n) {
-        return n == null ? Map.of() : n.plain();
+                report, baseline, slurm, resolved);
     }
 
     /** {@code profiles: {smoke|ci: {dotted.key: value, seeds: [...]}}}: names and keys are checked even when unused. */

@@ -29,11 +29,12 @@ import java.util.stream.Stream;
 public final class EngineFingerprint {
     /**
      * Class-path entries that take part: a name ending in {@code /} is a package and everything under it, any other
-     * a class with its nested classes. Report, plot, analysis, cli and spec parsing are not on the training path.
+     * a class with its nested classes. Report, plot, analysis, cli and spec parsing are not on the training path; the
+     * binder is, as it turns a configuration's values into the initialiser and optimiser that train.
      */
     public static final List<String> TRAINING_PATH = List.of("ffnlab/nn/", "ffnlab/backend/", "ffnlab/train/",
-            "ffnlab/data/", "ffnlab/tribuo/", "ffnlab/spec/TrialConfig", "ffnlab/run/TrialRunner", "ffnlab/run/BaselineTrial",
-            "ffnlab/run/BackendChoice", "ffnlab/run/DataSources", "ffnlab/run/TrainingData");
+            "ffnlab/data/", "ffnlab/tribuo/", "ffnlab/spec/TrialConfig", "ffnlab/spec/ConfigBinder", "ffnlab/run/TrialRunner",
+            "ffnlab/run/BaselineTrial", "ffnlab/run/BackendChoice", "ffnlab/run/DataSources", "ffnlab/run/TrainingData");
 
     /** Maven coordinates (group/artifact) of the libraries whose numbers the training path uses. */
     public static final List<String> LIBRARIES = List.of("org.bytedeco/openblas", "org.bytedeco/javacpp", "org.tribuo/tribuo-core",

@@ -53,16 +53,12 @@ final class PlanSize {
     /** A problem at model.hidden when the configuration's network has more than {@link Limits#MAX_PARAMETERS} parameters, else null. */
     static Problem parameters(Node.Mapping tree, TrialConfig config, SweepExpander.Shape shape) {
         int[] io = shape.inputsAndOutputs(config);
-        int[] w = config.widths(io[0], io[1]);
-        long n = 0;
-        for (int l = 1; l < w.length; l++) {
-            n += (long) (w[l - 1] + 1) * w[l];
-        }
+        long n = config.model().parameterCount(io[0], io[1]);
         if (n <= Limits.MAX_PARAMETERS) {
             return null;
         }
         Mark mark = tree.get("model") instanceof Node.Mapping model && model.get("hidden") != null ? model.get("hidden").mark() : tree.mark();
-        return new Problem(mark, "model.hidden", "a network " + java.util.Arrays.toString(w) + " has " + n
+        return new Problem(mark, "model.hidden", "a network " + java.util.Arrays.toString(config.model().widths(io[0], io[1])) + " has " + n
                 + " parameters; at most " + Limits.MAX_PARAMETERS + " are allowed");
     }
 

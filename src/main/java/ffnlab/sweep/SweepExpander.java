@@ -218,17 +218,12 @@ public final class SweepExpander {
     /** The values an expression sees: every key of the config, and parameters, depth, inputs, outputs. */
     static Function<String, double[]> variables(TrialConfig config, Shape shape) {
         return name -> switch (name) {
-            case "depth" -> new double[] {config.hidden().length + 1};
+            case "depth" -> new double[] {config.model().hidden().size() + 1};
             case "inputs" -> new double[] {shape.inputsAndOutputs(config)[0]};
             case "outputs" -> new double[] {shape.inputsAndOutputs(config)[1]};
             case "parameters" -> {
                 int[] io = shape.inputsAndOutputs(config);
-                int[] w = config.widths(io[0], io[1]);
-                long n = 0;
-                for (int l = 1; l < w.length; l++) {
-                    n += (long) (w[l - 1] + 1) * w[l];
-                }
-                yield new double[] {n};
+                yield new double[] {config.model().parameterCount(io[0], io[1])};
             }
             default -> {
                 Object v = config.get(name);

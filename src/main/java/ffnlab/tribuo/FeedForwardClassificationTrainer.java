@@ -2,6 +2,7 @@ package ffnlab.tribuo;
 
 import ffnlab.backend.Backend;
 import ffnlab.nn.Activation;
+import ffnlab.train.TrainingConfig;
 import ffnlab.train.TrainingResult;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
@@ -26,8 +27,9 @@ public final class FeedForwardClassificationTrainer extends FeedForwardTrainer<L
 
     @Override
     public void postConfig() {
-        if (settings().outputActivation() != Activation.SOFTMAX) {
-            throw new IllegalArgumentException("a classification network needs a softmax output, got " + settings().outputActivation().key());
+        String mismatch = TrainingConfig.outputMismatch(true, settings().outputActivation());
+        if (mismatch != null) {
+            throw new IllegalArgumentException("a classification network " + mismatch);
         }
     }
 

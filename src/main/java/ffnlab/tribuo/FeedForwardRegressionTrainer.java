@@ -2,6 +2,7 @@ package ffnlab.tribuo;
 
 import ffnlab.backend.Backend;
 import ffnlab.nn.Activation;
+import ffnlab.train.TrainingConfig;
 import ffnlab.train.TrainingResult;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
@@ -27,9 +28,9 @@ public final class FeedForwardRegressionTrainer extends FeedForwardTrainer<Regre
 
     @Override
     public void postConfig() {
-        FeedForwardSettings s = settings();
-        if (s.outputActivation() != Activation.LINEAR && s.outputActivation() != Activation.SIGMOID) {
-            throw new IllegalArgumentException("a regression network needs a linear or sigmoid output, got " + s.outputActivation().key());
+        String mismatch = TrainingConfig.outputMismatch(false, settings().outputActivation());
+        if (mismatch != null) {
+            throw new IllegalArgumentException("a regression network " + mismatch);
         }
     }
 

@@ -36,8 +36,6 @@ public record FeedForwardSettings(List<Integer> hiddenWidths, Activation hiddenA
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        // the loss must fit the output; checked again with the real widths in trainingConfig
-        Loss.naturalFor(outputActivation);
     }
 
     /** The network for n inputs and K outputs. */

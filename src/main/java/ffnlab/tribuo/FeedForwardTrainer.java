@@ -51,7 +51,7 @@ public abstract class FeedForwardTrainer<T extends Output<T>> implements Trainer
     private Activation hiddenActivation = Activation.RELU;
     @Config(description = "Output activation: LINEAR or SIGMOID for regression, SOFTMAX for classification.")
     private Activation outputActivation = Activation.LINEAR;
-    @Config(description = "Initialiser: pytorch, xavier, he or uniform.")
+    @Config(description = "Initialiser: pytorch, xavier, he or uniform (chapter fixes the widths and is refused).")
     private String initialiser = "pytorch";
     @Config(description = "Lower bound of the uniform initialiser.")
     private double initialLow = -0.5;
@@ -130,19 +130,8 @@ public abstract class FeedForwardTrainer<T extends Output<T>> implements Trainer
 
     /** The hyper-parameters as a record, rebuilt from the configured fields. */
     public FeedForwardSettings settings() {
-        Initialiser init = switch (initialiser) {
-            case "pytorch" -> new Initialiser.PyTorchDefault();
-            case "xavier" -> new Initialiser.Xavier();
-            case "he" -> new Initialiser.He();
-            case "uniform" -> new Initialiser.Uniform(initialLow, initialHigh);
-            default -> throw new IllegalArgumentException("unknown initialiser '" + initialiser + "'; expected pytorch, xavier, he or uniform");
-        };
-        Optimiser opt = switch (optimiser) {
-            case "sgd" -> new Optimiser.Sgd(learningRate);
-            case "momentum" -> new Optimiser.Momentum(learningRate, momentum);
-            case "adam" -> new Optimiser.Adam(learningRate, beta1, beta2, epsilon);
-            default -> throw new IllegalArgumentException("unknown optimiser '" + optimiser + "'; expected sgd, momentum or adam");
-        };
+        Initialiser init = TrainingConfig.initialiser(initialiser, initialLow, initialHigh);
+        Optimiser opt = TrainingConfig.optimiser(optimiser, learningRate, momentum, beta1, beta2, epsilon);
         return new FeedForwardSettings(java.util.Arrays.stream(hiddenWidths).boxed().toList(), hiddenActivation,
                 outputActivation, init, reduction, opt, batchSize, epochs, seed, threads);
     }

@@ -63,6 +63,20 @@ class SlurmCommandTest {
         Files.writeString(file, Files.readString(file).replace("cpus_per_task: 1", "cpus: 1"));
         Result r = run("--executor", "slurm");
         assertOneLineError(r, "slurm.cpus: unknown option; expected one of [cpus_per_task,");
-        assertTrue(r.err().contains("slurm-sweep.yaml (slurm:)"), r.err());
+        assertTrue(r.err().contains("slurm-sweep.yaml:33:3: slurm.cpus: "), "the file, line and column of the key: " + r.err());
+    }
+
+    @Test
+    void validateReportsABadSlurmValueWhereItIsWritten() throws Exception {
+        Path file = dir.resolve("experiments/slurm-sweep.yaml");
+        Files.writeString(file, Files.readString(file).replace("cpus_per_task: 1", "cpus_per_task: 0"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"validate", "slurm-sweep", "--experiments", dir.resolve("experiments").toString(),
+                "--results", dir.resolve("results").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, status, printed);
+        assertTrue(printed.contains("slurm-sweep.yaml:33:18: slurm.cpus_per_task: expected an integer >= 1, got 0"), printed);
     }
 }

@@ -51,9 +51,9 @@ class InheritanceAndOverridesTest {
         ExperimentSpec spec = new ExperimentFiles(dir).load("child", null, Map.of());
         TrialConfig c = bind(spec);
         assertEquals("child", spec.description());
-        assertEquals(7, c.epochs());
-        assertEquals(0.05, c.learningRate());
-        assertEquals("sigmoid", c.text("model.activation"));
+        assertEquals(7, c.training().epochs());
+        assertEquals(0.05, c.training().optimiser().learningRate());
+        assertEquals(ffnlab.nn.Activation.SIGMOID, c.model().activation());
         assertEquals(List.of(1L, 2L, 3L), spec.seeds());
         assertEquals(List.of("model.hidden"), spec.sweep().sweptKeys(), "a child's sweep replaces the parent's");
     }
@@ -77,8 +77,8 @@ class InheritanceAndOverridesTest {
         Map<String, Node> set = Overrides.parse("training.epochs=20,seeds=[4, 5],sweep.grid.model.hidden=[[8, 8]],backend.kind=cpu", "-Dset");
         ExperimentSpec spec = new ExperimentFiles(dir).load("child", null, set);
         TrialConfig c = bind(spec);
-        assertEquals(20, c.epochs());
-        assertEquals("cpu", c.backend());
+        assertEquals(20, c.training().epochs());
+        assertEquals("cpu", c.backend().kind());
         assertEquals(List.of(4L, 5L), spec.seeds());
         var configs = ffnlab.sweep.SweepExpander.configurations(spec, x -> new int[] {2, 2});
         assertEquals(1, configs.size());
@@ -97,8 +97,8 @@ class InheritanceAndOverridesTest {
     void smokeProfileShortensAndKeepsTheFirstSeed() {
         ExperimentSpec spec = new ExperimentFiles(dir).load("child", Profile.SMOKE, Map.of());
         TrialConfig c = bind(spec);
-        assertEquals(2, c.epochs());
-        assertEquals(256, c.integer("dataset.train_limit"));
+        assertEquals(2, c.training().epochs());
+        assertEquals(256, c.data().request().trainLimit());
         assertEquals(List.of(1L), spec.seeds());
     }
 }

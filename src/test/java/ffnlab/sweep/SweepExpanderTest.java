@@ -65,10 +65,10 @@ class SweepExpanderTest {
         List<Configuration> c = SweepExpander.configurations(s, HOUSING);
         assertEquals(6, c.size());
         assertEquals(16L, c.get(0).coordinates().get("training.batch_size"));
-        assertEquals(0.0025, c.get(0).config().learningRate());
+        assertEquals(0.0025, c.get(0).config().training().optimiser().learningRate());
         assertEquals(List.of(5L, 5L), c.get(1).config().get("model.hidden"));
-        assertEquals("tanh", c.get(1).config().text("model.activation"));
-        assertEquals("relu", c.get(0).config().text("model.activation"));
+        assertEquals("tanh", c.get(1).config().model().activation().key());
+        assertEquals("relu", c.get(0).config().model().activation().key());
         assertEquals(256L, c.get(5).coordinates().get("training.batch_size"));
     }
 
@@ -89,10 +89,10 @@ class SweepExpanderTest {
         assertEquals(12, a.size());
         assertEquals(coordinates(a), coordinates(b));
         for (Configuration c : a) {
-            assertTrue(c.config().learningRate() >= 1e-4 && c.config().learningRate() <= 0.1);
-            assertTrue(c.config().batchSize() >= 16 && c.config().batchSize() <= 256);
+            assertTrue(c.config().training().optimiser().learningRate() >= 1e-4 && c.config().training().optimiser().learningRate() <= 0.1);
+            assertTrue(c.config().training().batchSize() >= 16 && c.config().training().batchSize() <= 256);
         }
-        assertTrue(a.stream().map(c -> c.config().text("model.activation")).distinct().count() == 2);
+        assertTrue(a.stream().map(c -> c.config().model().activation().key()).distinct().count() == 2);
         List<Configuration> other = SweepExpander.configurations(spec(sweep.replace("seed: 7", "seed: 8"), null), HOUSING);
         assertNotEquals(coordinates(a), coordinates(other));
     }
@@ -111,9 +111,9 @@ class SweepExpanderTest {
         List<Configuration> c = SweepExpander.configurations(s, HOUSING);
         // [8]: 8*9+9*1 = 81 params, [64]: 9*64+65 = 641, [256]: 2561 (dropped), [16, 16]: two layers (dropped)
         assertEquals(6, c.size());
-        assertEquals(0.00025, c.get(0).config().learningRate(), 1e-15);
-        assertEquals(0.004, c.get(5).config().learningRate(), 1e-15);
-        assertTrue(c.stream().allMatch(x -> x.config().hidden().length == 1 && x.config().hidden()[0] <= 64));
+        assertEquals(0.00025, c.get(0).config().training().optimiser().learningRate(), 1e-15);
+        assertEquals(0.004, c.get(5).config().training().optimiser().learningRate(), 1e-15);
+        assertTrue(c.stream().allMatch(x -> x.config().model().hidden().size() == 1 && x.config().model().hidden().getFirst() <= 64));
     }
 
     private String problem(String sweep) throws IOException {

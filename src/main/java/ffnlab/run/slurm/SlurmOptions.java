@@ -1,14 +1,10 @@
 package ffnlab.run.slurm;
 
+import ffnlab.spec.SlurmSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * How a sweep is handed to SLURM: what each array task asks for, how many run at once, and whether the
@@ -27,55 +23,16 @@ import java.util.regex.Pattern;
  */
 public record SlurmOptions(String partition, String time, int cpusPerTask, String memory, List<String> extraDirectives,
                            int maxParallel, String javaCommand, List<String> javaOptions, boolean follow, Duration pollInterval) {
-    /** The keys {@link #fromSettings} accepts: the experiment file's {@code slurm:} section and {@code -Dslurm.<key>=}. */
-    public static final Set<String> KEYS = Set.of("partition", "time", "cpus_per_task", "mem", "sbatch", "max_parallel", "java", "java_options",
-            "wait", "poll_s");
 
-    private static final Pattern TIME = Pattern.compile("(\\d+-)?\\d+(:\\d{1,2}){0,2}|UNLIMITED|INFINITE");
-    private static final Pattern MEMORY = Pattern.compile("\\d+[KMGT]?");
-    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_.,:=@+/-]+");
-
+    /** Checks every value as {@link SlurmSettings} does ("slurm.KEY: expected ..., got ..."). */
     public SlurmOptions {
-        partition = blankToNull(partition);
-        time = blankToNull(time);
-        memory = blankToNull(memory);
-        if (partition != null && !WORD.matcher(partition).matches()) {
-            throw new IllegalArgumentException("slurm.partition: expected a partition name, got '" + partition + "'");
-        }
-        if (time != null && !TIME.matcher(time).matches()) {
-            throw new IllegalArgumentException("slurm.time: expected MM, HH:MM:SS or D-HH:MM:SS, got '" + time + "'");
-        }
-        if (cpusPerTask < 1) {
-            throw new IllegalArgumentException("slurm.cpus_per_task: expected an integer >= 1, got " + cpusPerTask);
-        }
-        if (memory != null && !MEMORY.matcher(memory).matches()) {
-            throw new IllegalArgumentException("slurm.mem: expected a size such as 4G or 512M, got '" + memory + "'");
-        }
-        List<String> directives = new ArrayList<>();
-        for (String line : extraDirectives) {
-            String d = line.strip();
-            d = d.startsWith("#SBATCH") ? d.substring("#SBATCH".length()).strip() : d;
-            if (!d.startsWith("-") || d.contains("\n") || d.contains("\r")) {
-                throw new IllegalArgumentException("slurm.sbatch: expected one sbatch option per line such as --qos=short, got '" + line.strip() + "'");
-            }
-            directives.add(d);
-        }
-        extraDirectives = List.copyOf(directives);
-        if (maxParallel < 0) {
-            throw new IllegalArgumentException("slurm.max_parallel: expected an integer >= 0 (0 = no cap), got " + maxParallel);
-        }
-        if (javaCommand == null || javaCommand.isBlank()) {
-            throw new IllegalArgumentException("slurm.java: expected the Java launcher to run on the nodes, got nothing");
-        }
-        javaOptions = List.copyOf(javaOptions);
-        for (String flag : javaOptions) {
-            if (!flag.startsWith("-") || flag.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("slurm.java_options: expected JVM flags such as -Xmx4g, got '" + flag + "'");
-            }
-        }
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("slurm.poll_s: expected a positive number of seconds, got " + pollInterval);
-        }
+        SlurmSettings checked = new SlurmSettings(partition, time, cpusPerTask, memory, extraDirectives, maxParallel,
+                javaCommand == null ? "" : javaCommand, javaOptions, follow, pollInterval);
+        partition = checked.partition();
+        time = checked.time();
+        memory = checked.memory();
+        extraDirectives = checked.sbatch();
+        javaOptions = checked.javaOptions();
     }
 
     /** One CPU per task, no cap, no waiting, this JVM's launcher, the cluster's defaults for the rest. */
@@ -83,34 +40,28 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
         return new SlurmOptions(null, null, 1, null, List.of(), 0, thisJava(), List.of(), false, Duration.ofSeconds(5));
     }
 
+    /** The options the settings give (later ones win), the {@link #defaults} for the rest. */
+    public static SlurmOptions of(SlurmSettings... layers) {
+        SlurmSettings s = SlurmSettings.none();
+        for (SlurmSettings layer : layers) {
+            s = layer.over(s);
+        }
+        SlurmOptions d = defaults();
+        return new SlurmOptions(s.partition() != null ? s.partition() : d.partition(), s.time() != null ? s.time() : d.time(),
+                s.cpusPerTask() != null ? s.cpusPerTask() : d.cpusPerTask(), s.memory() != null ? s.memory() : d.memory(),
+                s.sbatch() != null ? s.sbatch() : d.extraDirectives(), s.maxParallel() != null ? s.maxParallel() : d.maxParallel(),
+                s.java() != null ? s.java() : d.javaCommand(), s.javaOptions() != null ? s.javaOptions() : d.javaOptions(),
+                s.follow() != null ? s.follow() : d.follow(), s.poll() != null ? s.poll() : d.pollInterval());
+    }
+
     /**
-     * The options from {@code key -> text} settings (later maps win): {@code partition}, {@code time},
-     * {@code cpus_per_task}, {@code mem}, {@code sbatch} (extra lines, separated by newlines or {@code ;}),
-     * {@code max_parallel}, {@code java}, {@code java_options} (separated by blanks), {@code wait}, {@code poll_s}.
+     * The options from {@code key -> text} settings (later maps win), read by {@link SlurmSettings#parse}.
      *
      * @throws IllegalArgumentException "slurm.KEY: expected ..., got ..." for the first bad value
      */
     @SafeVarargs
     public static SlurmOptions fromSettings(Map<String, String>... layers) {
-        Map<String, String> s = new LinkedHashMap<>();
-        for (Map<String, String> layer : layers) {
-            for (Map.Entry<String, String> e : layer.entrySet()) {
-                if (!KEYS.contains(e.getKey())) {
-                    throw new IllegalArgumentException("slurm." + e.getKey() + ": unknown option; expected one of " + KEYS.stream().sorted().toList());
-                }
-                s.put(e.getKey(), e.getValue());
-            }
-        }
-        SlurmOptions d = defaults();
-        List<String> extra = s.containsKey("sbatch")
-                ? List.of(s.get("sbatch").split("[;\n]")).stream().map(String::strip).filter(x -> !x.isEmpty()).toList()
-                : d.extraDirectives();
-        return new SlurmOptions(s.getOrDefault("partition", d.partition()), s.getOrDefault("time", d.time()),
-                integer(s, "cpus_per_task", d.cpusPerTask()), s.getOrDefault("mem", d.memory()), extra,
-                integer(s, "max_parallel", d.maxParallel()), s.getOrDefault("java", d.javaCommand()),
-                s.containsKey("java_options") ? List.of(s.get("java_options").strip().split("\\s+")).stream().filter(x -> !x.isEmpty()).toList()
-                        : d.javaOptions(),
-                bool(s, "wait", d.follow()), seconds(s, "poll_s", d.pollInterval()));
+        return of(java.util.Arrays.stream(layers).map(SlurmSettings::parse).toArray(SlurmSettings[]::new));
     }
 
     /** The same options, following the job (or not). */
@@ -129,45 +80,5 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
     /** This JVM's launcher ({@code java.home/bin/java}): right on a cluster whose nodes share the filesystem. */
     public static String thisJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static int integer(Map<String, String> s, String key, int fallback) {
-        String v = s.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("slurm." + key + ": expected an integer, got '" + v + "'");
-        }
-    }
-
-    private static boolean bool(Map<String, String> s, String key, boolean fallback) {
-        String v = s.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("slurm." + key + ": expected true or false, got '" + v + "'");
-        };
-    }
-
-    private static Duration seconds(Map<String, String> s, String key, Duration fallback) {
-        String v = s.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Duration.ofMillis(Math.round(Double.parseDouble(v.strip()) * 1000));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("slurm." + key + ": expected a number of seconds, got '" + v + "'");
-        }
     }
 }

@@ -3,12 +3,12 @@ package ffnlab.run.slurm;
 import ffnlab.run.DataSources;
 import ffnlab.run.ExperimentRun;
 import ffnlab.run.RunOptions;
+import ffnlab.spec.SlurmSettings;
 import ffnlab.sweep.TrialSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
@@ -48,8 +48,8 @@ public final class SlurmSweep {
      * Plans {@code experiment} and builds the request for all its trials (the executor drops finished ones).
      *
      * @param commandLine {@code slurm.*} settings from the command line ({@code partition -> short}, {@code wait -> true}),
-     *                    applied over the experiment file's {@code slurm:} section
-     * @throws IllegalArgumentException "experiments/NAME.yaml or the command line: slurm.KEY: expected ..." for a bad option
+     *                    applied over the experiment file's {@code slurm:} section (checked when the file was read)
+     * @throws IllegalArgumentException "the command line: slurm.KEY: expected ..." for a bad option
      */
     public Prepared prepare(String experiment, Map<String, String> commandLine) {
         if (run.fresh()) {
@@ -59,10 +59,9 @@ public final class SlurmSweep {
         ExperimentRun.Plan plan = new ExperimentRun(run, data).plan(experiment);
         SlurmOptions options;
         try {
-            options = SlurmOptions.fromSettings(settingsOf(plan.spec().resolved()), commandLine);
+            options = SlurmOptions.of(plan.spec().slurm(), SlurmSettings.parse(commandLine));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(run.experiments().resolve(experiment + ".yaml") + " (slurm:) or the command line: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException("the command line: " + e.getMessage(), e);
         }
         Path results = run.results().toAbsolutePath().normalize();
         Path slurmFolder = results.resolve(plan.resultsName()).resolve(JobScriptWriter.SLURM_FOLDER);
@@ -98,22 +97,5 @@ public final class SlurmSweep {
         LOG.info("{}: {} trials in the sweep; handing the unfinished ones to SLURM", prepared.plan().resultsName(),
                 prepared.plan().trials().size());
         return new SlurmExecutor(client).execute(prepared.request(), prepared.options(), listener);
-    }
-
-    /**
-     * The experiment file's {@code slurm:} section (plain values from {@code ExperimentSpec.resolved()}) as
-     * {@code key -> text}, lists joined by newlines (for {@code sbatch:} lines).
-     */
-    public static Map<String, String> settingsOf(Object resolvedSpec) {
-        Map<String, String> out = new LinkedHashMap<>();
-        Object slurm = resolvedSpec instanceof Map<?, ?> spec ? spec.get("slurm") : null;
-        if (slurm != null && !(slurm instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("slurm: expected a mapping of options (partition, time, cpus_per_task, ...), got '" + slurm + "'");
-        }
-        if (slurm instanceof Map<?, ?> section) {
-            section.forEach((k, v) -> out.put(String.valueOf(k), v instanceof List<?> l
-                    ? String.join("\n", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
-        }
-        return out;
     }
 }

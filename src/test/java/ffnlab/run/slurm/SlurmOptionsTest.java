@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ffnlab.spec.SlurmSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,21 @@ class SlurmOptionsTest {
                 message(Map.of("sbatch", "qos=short")));
         assertEquals("slurm.java_options: expected JVM flags such as -Xmx4g, got 'Xmx4g'", message(Map.of("java_options", "Xmx4g")));
         assertTrue(message(Map.of("queue", "x")).startsWith("slurm.queue: unknown option; expected one of [cpus_per_task,"));
+    }
+
+    @Test
+    void theCommandLineIsLaidOverTheExperimentFile() {
+        SlurmSettings file = new SlurmSettings("short", "10", 2, null, List.of("--qos=low"), null, null, null, true, null);
+        SlurmOptions o = SlurmOptions.of(file, SlurmSettings.parse(Map.of("partition", "long", "wait", "false")));
+        assertEquals("long", o.partition());
+        assertEquals("10", o.time());
+        assertEquals(2, o.cpusPerTask());
+        assertEquals(List.of("--qos=low"), o.extraDirectives());
+        assertEquals(false, o.follow());
+        assertEquals(SlurmOptions.defaults().pollInterval(), o.pollInterval());
+        assertEquals("slurm.cpus_per_task: expected an integer >= 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> new SlurmOptions(null, null, 0, null, List.of(), 0, "java", List.of(), false, Duration.ofSeconds(1))).getMessage(),
+                "the options check their values as the settings do");
     }
 
     private static String message(Map<String, String> settings) {
