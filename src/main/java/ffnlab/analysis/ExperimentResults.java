@@ -1,6 +1,7 @@
 package ffnlab.analysis;
 
 import ffnlab.data.Task;
+import ffnlab.results.TrialSchema.Metric;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package ffnlab.analysis;
 
+import ffnlab.results.TrialSchema.Metric;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package ffnlab.analysis;
 
+import ffnlab.results.TrialSchema;
+import ffnlab.results.TrialSchema.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ public final class TrialTable {
     public static final String CONFIGURATION = "configuration";
     public static final String CONFIG_INDEX = "config_index";
     public static final String SEED = "seed";
-    public static final String STATUS = "status";
+    public static final String STATUS = TrialSchema.STATUS;
 
     private TrialTable() {
     }
@@ -39,7 +41,7 @@ public final class TrialTable {
                 StringColumn.create(CONFIGURATION, trials.stream().map(results::configuration).toList()),
                 IntColumn.create(CONFIG_INDEX, trials.stream().mapToInt(t -> index.get(results.configuration(t))).toArray()),
                 LongColumn.create(SEED, trials.stream().mapToLong(FinishedTrial::seed).toArray()),
-                StringColumn.create(STATUS, trials.stream().map(t -> t.diverged() ? "diverged" : "finished").toList()));
+                StringColumn.create(STATUS, trials.stream().map(t -> t.diverged() ? TrialSchema.DIVERGED : TrialSchema.FINISHED).toList()));
         for (String key : results.sweptKeys()) {
             table.addColumns(coordinateColumn(key, trials.stream().map(t -> t.coordinates().get(key)).toList()));
         }
@@ -79,11 +81,8 @@ public final class TrialTable {
     /** {@link #epochs}' columns without rows. */
     public static Table emptyEpochs(String experiment) {
         Table table = Table.create(experiment + " epochs", StringColumn.create(TRIAL_ID), StringColumn.create(CONFIGURATION),
-                IntColumn.create(CONFIG_INDEX), LongColumn.create(SEED), IntColumn.create(Metric.EPOCH));
-        for (String name : Metric.METRICS_HEADER.subList(1, Metric.METRICS_HEADER.size())) {
-            table.addColumns(DoubleColumn.create(name));
-        }
-        return table;
+                IntColumn.create(CONFIG_INDEX), LongColumn.create(SEED));
+        return table.addColumns(ResultsCsv.emptyMetrics(experiment).columnArray());
     }
 
     /** Configuration labels in sweep order (trials are already sorted by configuration). */

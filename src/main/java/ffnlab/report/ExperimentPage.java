@@ -3,10 +3,11 @@ package ffnlab.report;
 import static ffnlab.report.Html.escape;
 
 import ffnlab.analysis.Aggregation;
-import ffnlab.analysis.Metric;
-import ffnlab.analysis.Optimum;
 import ffnlab.analysis.FinishedTrial;
+import ffnlab.analysis.Optimum;
 import ffnlab.analysis.TrialTable;
+import ffnlab.results.TrialSchema;
+import ffnlab.results.TrialSchema.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,7 +146,7 @@ public final class ExperimentPage {
         for (FinishedTrial t : diverged) {
             h.append("<tr><td class=\"text\"><code>").append(escape(t.id())).append("</code></td><td class=\"text\">")
                     .append(escape(f.results().configuration(t))).append("</td><td>").append(t.seed()).append("</td><td>")
-                    .append(Html.number(t.summary().optionalNumber("diverged_epoch"))).append("</td></tr>\n");
+                    .append(Html.number(t.summary().optionalNumber(TrialSchema.DIVERGED_EPOCH))).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
     }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ffnlab.results.ExperimentDirectory;
-import ffnlab.results.MetricsCsv;
 import ffnlab.results.TrialDirectory;
 import ffnlab.results.TrialRecord;
+import ffnlab.results.TrialSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,7 +74,7 @@ class ExperimentRunTest {
                 assertTrue(Files.isRegularFile(t.file(f)), f);
             }
             List<String> metrics = Files.readAllLines(t.file(TrialDirectory.METRICS));
-            assertEquals(MetricsCsv.HEADER, metrics.getFirst());
+            assertEquals(String.join(",", TrialSchema.Column.KEYS), metrics.getFirst());
             if (((Number) r.coordinates().get("training.lr")).doubleValue() > 1) {
                 assertEquals("diverged", r.status());
                 int epoch = (int) r.number("diverged_epoch");

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class TrialSummaryTest {
+class TrialSchemaTest {
     /** Five epochs; the test m.s.e. (or accuracy) and losses differ per epoch so the picked epoch is visible. */
     private static List<EpochRecord> epochs(boolean classification) {
         double[] test = classification ? new double[] {0.5, 0.8, 0.7, 0.9, 0.6} : new double[] {0.9, 0.3, 0.4, 0.2, 0.5};
@@ -25,7 +25,7 @@ class TrialSummaryTest {
 
     @Test
     void everyFinalMetricIsOfTheFinalEpochNamedInTheSummary() {
-        Map<String, Object> s = TrialSummary.of(epochs(false), 2, 0, false, mse -> 4 * mse, 1.0, "ab");
+        Map<String, Object> s = TrialSchema.summary(epochs(false), 2, 0, false, mse -> 4 * mse, 1.0, "ab");
         assertEquals(2, s.get("final_epoch"));
         assertEquals(5, s.get("epochs_run"));
         assertEquals(5.0, s.get("final_train_loss"));
@@ -37,11 +37,11 @@ class TrialSummaryTest {
 
     @Test
     void bestTestMetricsAreNamedByWhatTheyMeasure() {
-        Map<String, Object> regression = TrialSummary.of(epochs(false), 5, 0, false, mse -> mse, 1.0, "ab");
+        Map<String, Object> regression = TrialSchema.summary(epochs(false), 5, 0, false, mse -> mse, 1.0, "ab");
         assertEquals(0.2, regression.get("best_test_mse"), "lowest m.s.e.");
         assertEquals(4, regression.get("best_test_epoch"));
         assertTrue(Double.isNaN((Double) regression.get("best_test_accuracy")));
-        Map<String, Object> classification = TrialSummary.of(epochs(true), 5, 0, true, mse -> mse, 1.0, "ab");
+        Map<String, Object> classification = TrialSchema.summary(epochs(true), 5, 0, true, mse -> mse, 1.0, "ab");
         assertEquals(0.9, classification.get("best_test_accuracy"), "highest accuracy");
         assertEquals(4, classification.get("best_test_epoch"));
         assertTrue(Double.isNaN((Double) classification.get("best_test_mse")));
@@ -50,7 +50,7 @@ class TrialSummaryTest {
 
     @Test
     void theFinalEpochMustBeOneThatRan() {
-        assertThrows(IllegalArgumentException.class, () -> TrialSummary.of(epochs(false), 6, 0, false, mse -> mse, 1.0, "ab"));
-        assertTrue(Double.isNaN((Double) TrialSummary.of(List.of(), 0, 0, false, mse -> mse, 1.0, "ab").get("final_train_loss")));
+        assertThrows(IllegalArgumentException.class, () -> TrialSchema.summary(epochs(false), 6, 0, false, mse -> mse, 1.0, "ab"));
+        assertTrue(Double.isNaN((Double) TrialSchema.summary(List.of(), 0, 0, false, mse -> mse, 1.0, "ab").get("final_train_loss")));
     }
 }
