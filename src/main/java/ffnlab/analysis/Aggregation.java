@@ -33,6 +33,11 @@ public final class Aggregation {
     private Aggregation() {
     }
 
+    /** The aggregate of an experiment: {@link #perConfiguration(Table, List)} of its {@link TrialTable#summaries}. */
+    public static Table perConfiguration(ExperimentResults results) {
+        return perConfiguration(TrialTable.summaries(results), results.sweptKeys());
+    }
+
     /**
      * Final and best errors and times per configuration, from {@link TrialTable#summaries}: configuration,
      * config_index, the swept keys, n (finished trials), n_diverged, then mean/std/ci95 of every {@link Metric} that

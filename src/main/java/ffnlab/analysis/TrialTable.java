@@ -38,8 +38,8 @@ public final class TrialTable {
         Table table = Table.create(results.name() + " trials");
         table.addColumns(
                 StringColumn.create(TRIAL_ID, trials.stream().map(FinishedTrial::id).toList()),
-                StringColumn.create(CONFIGURATION, trials.stream().map(results::configuration).toList()),
-                IntColumn.create(CONFIG_INDEX, trials.stream().mapToInt(t -> index.get(results.configuration(t))).toArray()),
+                StringColumn.create(CONFIGURATION, trials.stream().map(FinishedTrial::configuration).toList()),
+                IntColumn.create(CONFIG_INDEX, trials.stream().mapToInt(t -> index.get(t.configuration())).toArray()),
                 LongColumn.create(SEED, trials.stream().mapToLong(FinishedTrial::seed).toArray()),
                 StringColumn.create(STATUS, trials.stream().map(t -> t.diverged() ? TrialSchema.DIVERGED : TrialSchema.FINISHED).toList()));
         for (String key : results.sweptKeys()) {
@@ -66,8 +66,8 @@ public final class TrialTable {
             int rows = m.rowCount();
             Table part = Table.create(results.name() + " epochs",
                     StringColumn.create(TRIAL_ID, java.util.Collections.nCopies(rows, t.id())),
-                    StringColumn.create(CONFIGURATION, java.util.Collections.nCopies(rows, results.configuration(t))),
-                    IntColumn.create(CONFIG_INDEX, java.util.Collections.nCopies(rows, index.get(results.configuration(t)))
+                    StringColumn.create(CONFIGURATION, java.util.Collections.nCopies(rows, t.configuration())),
+                    IntColumn.create(CONFIG_INDEX, java.util.Collections.nCopies(rows, index.get(t.configuration()))
                             .stream().mapToInt(Integer::intValue).toArray()),
                     LongColumn.create(SEED, java.util.Collections.nCopies(rows, t.seed()).stream().mapToLong(Long::longValue).toArray()));
             for (Column<?> c : m.columns()) {
@@ -89,7 +89,7 @@ public final class TrialTable {
     static Map<String, Integer> configurationIndex(ExperimentResults results) {
         Map<String, Integer> index = new LinkedHashMap<>();
         for (FinishedTrial t : results.trials()) {
-            index.putIfAbsent(results.configuration(t), index.size());
+            index.putIfAbsent(t.configuration(), index.size());
         }
         return index;
     }
@@ -101,7 +101,7 @@ public final class TrialTable {
             return DoubleColumn.create(key, values.stream().mapToDouble(v -> ((Number) v).doubleValue()));
         }
         List<String> text = new ArrayList<>();
-        values.forEach(v -> text.add(v == null ? "" : FinishedTrial.formatValue(v)));
+        values.forEach(v -> text.add(v == null ? "" : String.valueOf(v)));
         return StringColumn.create(key, text);
     }
 }

@@ -62,7 +62,7 @@ public record ExperimentFindings(ExperimentResults results, Table trials, Table 
                 : Aggregation.curves(epochs, measured);
         Optional<FinishedTrial> representative = results.trials().stream()
                 .filter(t -> !t.diverged())
-                .filter(t -> optimum.isEmpty() || results.configuration(t).equals(optimum.get().configuration()))
+                .filter(t -> optimum.isEmpty() || t.configuration().equals(optimum.get().configuration()))
                 .min(Comparator.comparingLong(FinishedTrial::seed));
         if (representative.isEmpty()) {
             representative = results.trials().stream().findFirst();

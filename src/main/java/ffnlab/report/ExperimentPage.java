@@ -119,7 +119,7 @@ public final class ExperimentPage {
         for (String key : r.sweptKeys()) {
             Set<String> values = new LinkedHashSet<>();
             for (FinishedTrial t : r.trials()) {
-                values.add(FinishedTrial.formatValue(t.coordinates().get(key)));
+                values.add(String.valueOf(t.coordinates().get(key)));
             }
             h.append("<li><code>").append(escape(key)).append("</code>: ").append(escape(String.join(", ", values)))
                     .append("</li>\n");
@@ -145,7 +145,7 @@ public final class ExperimentPage {
         h.append("<table><thead><tr><th>trial</th><th>configuration</th><th>seed</th><th>diverged at epoch</th></tr></thead><tbody>\n");
         for (FinishedTrial t : diverged) {
             h.append("<tr><td class=\"text\"><code>").append(escape(t.id())).append("</code></td><td class=\"text\">")
-                    .append(escape(f.results().configuration(t))).append("</td><td>").append(t.seed()).append("</td><td>")
+                    .append(escape(t.configuration())).append("</td><td>").append(t.seed()).append("</td><td>")
                     .append(Html.number(t.summary().optionalNumber(TrialSchema.DIVERGED_EPOCH))).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");

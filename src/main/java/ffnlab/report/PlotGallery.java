@@ -77,7 +77,7 @@ public final class PlotGallery {
     }
 
     private static Figure draw(ExperimentFindings f, PlotKind kind, String id) {
-        String rep = f.representative().map(t -> f.results().configuration(t) + ", seed " + t.seed()).orElse("");
+        String rep = f.representative().map(t -> t.configuration() + ", seed " + t.seed()).orElse("");
         return switch (kind) {
             case LEARNING_CURVES -> {
                 boolean regression = f.measure().task() == Task.REGRESSION

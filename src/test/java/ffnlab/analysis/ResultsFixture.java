@@ -289,7 +289,7 @@ public final class ResultsFixture {
         return dir;
     }
 
-    static String id(String name) {
+    public static String id(String name) {
         return String.format(Locale.ROOT, "%016x", (long) name.hashCode() * 2654435761L);
     }
 

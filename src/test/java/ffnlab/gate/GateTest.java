@@ -15,7 +15,21 @@ class GateTest {
     private static final Tolerance TOL = new Tolerance(3, 0.001, 0.0);
 
     private static Outcome mse(String config, String sha, double... v) {
-        return new Outcome(config, "final_test_mse", java.util.Arrays.stream(v).boxed().toList(), sha);
+        return outcome(config, "final_test_mse", sha, v);
+    }
+
+    /** An outcome over the seeds' values {@code v}: mean and sample standard deviation (0 for one seed) by hand. */
+    private static Outcome outcome(String config, String metric, String sha, double... v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x;
+        }
+        double mean = sum / v.length;
+        double squares = 0;
+        for (double x : v) {
+            squares += (x - mean) * (x - mean);
+        }
+        return new Outcome(config, metric, v.length, mean, v.length < 2 ? 0 : Math.sqrt(squares / (v.length - 1)), sha);
     }
 
     @Test
@@ -42,9 +56,9 @@ class GateTest {
 
     @Test
     void betterIsNeverAFailureAndAccuracyGoesUp() {
-        Outcome base = new Outcome("base", "final_test_accuracy", List.of(0.85, 0.85), "s");
-        Outcome worse = new Outcome("base", "final_test_accuracy", List.of(0.80, 0.80), "t");
-        Outcome better = new Outcome("base", "final_test_accuracy", List.of(0.90, 0.90), "t");
+        Outcome base = outcome("base", "final_test_accuracy", "s", 0.85, 0.85);
+        Outcome worse = outcome("base", "final_test_accuracy", "t", 0.80, 0.80);
+        Outcome better = outcome("base", "final_test_accuracy", "t", 0.90, 0.90);
         Gate gate = new Gate(Tolerance.standard());
         assertEquals(Verdict.Status.FAIL, gate.check(List.of(BaselineEntry.of(base)), List.of(worse)).getFirst().status());
         assertEquals(Verdict.Status.PASS, gate.check(List.of(BaselineEntry.of(base)), List.of(better)).getFirst().status());
@@ -70,7 +84,7 @@ class GateTest {
     void baselineFileRoundTripsExactly(@TempDir Path dir) {
         Path file = dir.resolve("baselines/housing.csv");
         List<BaselineEntry> entries = List.of(BaselineEntry.of(mse("model.hidden=64", "abc123", 0.1 / 3, 0.2)),
-                BaselineEntry.of(new Outcome("base", "final_test_accuracy", List.of(0.8125), "ff")));
+                BaselineEntry.of(outcome("base", "final_test_accuracy", "ff", 0.8125)));
         BaselineFile.write(file, entries, List.of("command: mvn -q exec:java -Dexp=housing -Dcheck=record", "commit: 0123abc"));
         assertEquals(entries, BaselineFile.read(file));
     }

@@ -4,11 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ffnlab.analysis.FinishedTrial;
+import ffnlab.results.TrialSchema.Column;
+import ffnlab.results.TrialSchema.Metric;
 import ffnlab.train.EpochRecord;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
 
 class TrialSchemaTest {
     /** Five epochs; the test m.s.e. (or accuracy) and losses differ per epoch so the picked epoch is visible. */
@@ -52,5 +60,46 @@ class TrialSchemaTest {
     void theFinalEpochMustBeOneThatRan() {
         assertThrows(IllegalArgumentException.class, () -> TrialSchema.summary(epochs(false), 6, 0, false, mse -> mse, 1.0, "ab"));
         assertTrue(Double.isNaN((Double) TrialSchema.summary(List.of(), 0, 0, false, mse -> mse, 1.0, "ab").get("final_train_loss")));
+    }
+
+    @Test
+    void whatIsWrittenIsReadBackByTheSameNames(@TempDir Path root) {
+        List<EpochRecord> epochs = epochs(false);
+        Map<String, Object> summary = TrialSchema.summary(epochs, 4, 0, false, mse -> 4 * mse, 1.25, "ab");
+        Map<String, Object> coordinates = new LinkedHashMap<>();
+        coordinates.put("model.hidden", 64L);
+        coordinates.put("training.seed", 7L);
+        Map<String, Object> trial = new LinkedHashMap<>();
+        trial.put("id", "0123456789abcdef");
+        trial.put("seed", 7L);
+        trial.put("coordinates", coordinates);
+        TrialDirectory dir = new ExperimentDirectory(root.resolve("e")).trial("0123456789abcdef");
+        dir.writeYaml(TrialDirectory.TRIAL, trial);
+        dir.write(TrialDirectory.METRICS, TrialSchema.metricsCsv(epochs, mse -> 4 * mse));
+        dir.writeYaml(TrialDirectory.SUMMARY, summary);
+
+        FinishedTrial read = FinishedTrial.read(dir.path());
+        assertEquals("model.hidden=64", read.configuration(), "the seed key is a replicate, not part of the configuration");
+        assertEquals(7, read.seed());
+        Table metrics = read.metrics();
+        assertEquals(Column.KEYS, metrics.columnNames());
+        for (Column c : Column.values()) {
+            NumericColumn<?> column = metrics.numberColumn(c.key());
+            assertEquals(c.integer(), column instanceof tech.tablesaw.api.IntColumn, c.key());
+            for (int e = 0; e < epochs.size(); e++) {
+                double expected = c.of(epochs.get(e), mse -> 4 * mse);
+                double actual = column.isMissing(e) ? Double.NaN : column.getDouble(e);
+                assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(actual), c.key() + " of epoch " + (e + 1));
+            }
+        }
+        for (Metric m : Metric.values()) {
+            double expected = ((Number) summary.get(m.key())).doubleValue();
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(read.summaryValue(m)), m.key());
+        }
+        assertEquals(TrialSchema.FINISHED, read.status());
+        assertEquals(1.25, read.summary().number(TrialSchema.WALL_TIME_S));
+        assertEquals(5.0, read.summary().number(TrialSchema.EPOCHS_RUN));
+        assertEquals("ab", read.summary().string(TrialSchema.PARAMETERS_SHA256, null));
+        assertEquals(List.copyOf(summary.keySet()), List.copyOf(read.summary().root().keySet()), "every key written is read back, in order");
     }
 }
