@@ -2,6 +2,8 @@ package ffnlab.gate;
 
 import ffnlab.analysis.ExperimentResults;
 import ffnlab.data.Task;
+import ffnlab.gate.BaselineFile.Entry;
+import ffnlab.gate.Gate.Verdict;
 import ffnlab.run.DataSources;
 import ffnlab.run.ExperimentRun;
 import ffnlab.run.Progress;
@@ -57,7 +59,7 @@ public final class GateRun {
     /** Compares with the committed baseline; prints the run line and the gate's table. */
     public int check(String experiment, PrintStream out) {
         Path file = baselineFile(experiment);
-        List<BaselineEntry> baseline = BaselineFile.read(file);   // bad input before any training
+        List<Entry> baseline = BaselineFile.read(file);   // bad input before any training
         Measurement m = measure(experiment);
         List<Verdict> verdicts = new Gate(m.settings().tolerance()).check(baseline, m.outcomes());
         out.println(m.report().line());
@@ -84,7 +86,7 @@ public final class GateRun {
             return 1;
         }
         Path file = baselineFile(experiment);
-        BaselineFile.write(file, m.outcomes().stream().map(BaselineEntry::of).toList(), comments(experiment, command, m));
+        BaselineFile.write(file, m.outcomes().stream().map(Entry::of).toList(), comments(experiment, command, m));
         for (Outcome o : m.outcomes()) {
             out.printf(java.util.Locale.ROOT, "%-34s %-22s n=%d mean=%.6g std=%.3g metrics_sha256=%s%n", o.configuration(), o.metric(),
                     o.n(), o.mean(), o.std(), o.metricsSha256().substring(0, 16));

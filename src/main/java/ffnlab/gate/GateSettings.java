@@ -1,5 +1,6 @@
 package ffnlab.gate;
 
+import ffnlab.gate.Gate.Tolerance;
 import ffnlab.results.TrialSchema.Metric;
 import java.util.ArrayList;
 import java.util.List;
