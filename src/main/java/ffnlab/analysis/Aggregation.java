@@ -4,6 +4,8 @@ import static tech.tablesaw.aggregate.AggregateFunctions.countNonMissing;
 import static tech.tablesaw.aggregate.AggregateFunctions.mean;
 import static tech.tablesaw.aggregate.AggregateFunctions.stdDev;
 
+import ffnlab.results.TrialSchema;
+import ffnlab.results.TrialSchema.Metric;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,13 +33,18 @@ public final class Aggregation {
     private Aggregation() {
     }
 
+    /** The aggregate of an experiment: {@link #perConfiguration(Table, List)} of its {@link TrialTable#summaries}. */
+    public static Table perConfiguration(ExperimentResults results) {
+        return perConfiguration(TrialTable.summaries(results), results.sweptKeys());
+    }
+
     /**
      * Final and best errors and times per configuration, from {@link TrialTable#summaries}: configuration,
      * config_index, the swept keys, n (finished trials), n_diverged, then mean/std/ci95 of every {@link Metric} that
      * any trial measured. Diverged trials count only in n_diverged. Rows in sweep order.
      */
     public static Table perConfiguration(Table trials, List<String> sweptKeys) {
-        Table finished = trials.where(trials.stringColumn(TrialTable.STATUS).isNotEqualTo("diverged"));
+        Table finished = trials.where(trials.stringColumn(TrialTable.STATUS).isNotEqualTo(TrialSchema.DIVERGED));
         List<String> metrics = new ArrayList<>();
         for (Metric m : Metric.values()) {
             if (trials.doubleColumn(m.key()).countMissing() < trials.rowCount()) {
@@ -55,7 +62,7 @@ public final class Aggregation {
         IntColumn diverged = IntColumn.create(N_DIVERGED);
         for (String configuration : first.stringColumn(TrialTable.CONFIGURATION)) {
             Table ofConfiguration = trials.where(trials.stringColumn(TrialTable.CONFIGURATION).isEqualTo(configuration));
-            diverged.append(ofConfiguration.stringColumn(TrialTable.STATUS).isEqualTo("diverged").size());
+            diverged.append(ofConfiguration.stringColumn(TrialTable.STATUS).isEqualTo(TrialSchema.DIVERGED).size());
             n.append(ofConfiguration.rowCount() - diverged.getInt(diverged.size() - 1));
         }
         out.addColumns(n, diverged);
@@ -71,15 +78,15 @@ public final class Aggregation {
         Table out = Table.create(epochs.name() + " curves");
         if (epochs.rowCount() == 0) {
             out.addColumns(tech.tablesaw.api.StringColumn.create(TrialTable.CONFIGURATION), IntColumn.create(TrialTable.CONFIG_INDEX),
-                    IntColumn.create(Metric.EPOCH), IntColumn.create(N));
+                    IntColumn.create(TrialSchema.Column.EPOCH.key()), IntColumn.create(N));
             columns.forEach(c -> out.addColumns(DoubleColumn.create(c + MEAN), DoubleColumn.create(c + STD), DoubleColumn.create(c + CI95)));
             return out;
         }
         Table summary = epochs.summarize(columns, mean, stdDev, countNonMissing)
-                .by(TrialTable.CONFIG_INDEX, TrialTable.CONFIGURATION, Metric.EPOCH)
-                .sortAscendingOn(TrialTable.CONFIG_INDEX, Metric.EPOCH);
+                .by(TrialTable.CONFIG_INDEX, TrialTable.CONFIGURATION, TrialSchema.Column.EPOCH.key())
+                .sortAscendingOn(TrialTable.CONFIG_INDEX, TrialSchema.Column.EPOCH.key());
         out.addColumns(summary.stringColumn(TrialTable.CONFIGURATION).copy(), summary.intColumn(TrialTable.CONFIG_INDEX).copy(),
-                summary.intColumn(Metric.EPOCH).copy());
+                summary.intColumn(TrialSchema.Column.EPOCH.key()).copy());
         IntColumn n = IntColumn.create(N);
         for (int i = 0; i < summary.rowCount(); i++) {
             n.append((int) summary.numberColumn(displayName(countNonMissing, columns.getFirst())).getDouble(i));

@@ -1,6 +1,8 @@
 package ffnlab.analysis;
 
 import ffnlab.data.Task;
+import ffnlab.results.TrialSchema.Column;
+import ffnlab.results.TrialSchema.Metric;
 
 /**
  * What "the error" of a trial is for its task, as the chapter plots it: the m.s.e. (in the scaled space the
@@ -18,9 +20,9 @@ public record ErrorMeasure(Task task, Metric finalTrain, Metric finalTest, Strin
                            boolean higherIsBetter, String label) {
 
     public static final ErrorMeasure REGRESSION = new ErrorMeasure(Task.REGRESSION, Metric.FINAL_TRAIN_MSE,
-            Metric.FINAL_TEST_MSE, Metric.TRAIN_MSE, Metric.TEST_MSE, false, "m.s.e.");
+            Metric.FINAL_TEST_MSE, Column.TRAIN_MSE.key(), Column.TEST_MSE.key(), false, "m.s.e.");
     public static final ErrorMeasure CLASSIFICATION = new ErrorMeasure(Task.CLASSIFICATION, Metric.FINAL_TRAIN_ACCURACY,
-            Metric.FINAL_TEST_ACCURACY, Metric.TRAIN_ACCURACY, Metric.TEST_ACCURACY, true, "accuracy");
+            Metric.FINAL_TEST_ACCURACY, Column.TRAIN_ACCURACY.key(), Column.TEST_ACCURACY.key(), true, "accuracy");
 
     public static ErrorMeasure of(Task task) {
         return switch (task) {

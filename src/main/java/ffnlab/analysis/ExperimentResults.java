@@ -1,10 +1,16 @@
 package ffnlab.analysis;
 
 import ffnlab.data.Task;
+import ffnlab.results.ExperimentDirectory;
+import ffnlab.results.TrialDirectory;
+import ffnlab.results.TrialSchema.Metric;
+import ffnlab.sweep.Configuration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +25,7 @@ import org.apache.logging.log4j.Logger;
  * @param name        the experiment's name (its folder name)
  * @param dir         {@code results/<experiment>}
  * @param experiment  experiment.yaml (an empty document when absent)
- * @param trials      finished trials, ordered by configuration then seed
+ * @param trials      finished trials, ordered by configuration ({@link Configuration#ORDER}) then seed
  * @param unfinished  ids of trial folders without summary.yaml (running or interrupted)
  * @param sweptKeys   the swept keys in sweep order, seed keys excluded
  */
@@ -29,15 +35,27 @@ public record ExperimentResults(String name, Path dir, YamlDocument experiment, 
 
     /** Reads {@code resultsRoot/experiment}. */
     public static ExperimentResults load(Path resultsRoot, String experiment) {
-        Path dir = resultsRoot.resolve(experiment);
+        return load(resultsRoot.resolve(experiment));
+    }
+
+    /** Reads the experiment folder {@code dir} (its name is the experiment's), the trials of its plan.txt. */
+    public static ExperimentResults load(Path dir) {
+        return load(dir, plannedTrials(dir));
+    }
+
+    /**
+     * Reads the experiment folder {@code dir}, only the trials of {@code planned} (every trial folder when null).
+     */
+    public static ExperimentResults load(Path dir, Collection<String> planned) {
+        String experiment = dir.getFileName().toString();
+        java.util.Set<String> plan = planned == null ? null : java.util.Set.copyOf(planned);
         if (!Files.isDirectory(dir)) {
             throw new ResultsFileException(dir, 0, "expected a results folder for experiment '" + experiment
                     + "' (run the experiment first)");
         }
-        Path experimentFile = dir.resolve("experiment.yaml");
+        Path experimentFile = dir.resolve(ExperimentDirectory.EXPERIMENT);
         YamlDocument spec = Files.exists(experimentFile) ? YamlDocument.read(experimentFile)
                 : YamlDocument.parse(experimentFile, "");
-        java.util.Set<String> planned = plannedTrials(dir);
         List<FinishedTrial> trials = new ArrayList<>();
         List<String> unfinished = new ArrayList<>();
         int stale = 0;
@@ -45,9 +63,9 @@ public record ExperimentResults(String name, Path dir, YamlDocument experiment, 
         if (Files.isDirectory(trialsDir)) {
             try (Stream<Path> list = Files.list(trialsDir)) {
                 for (Path trialDir : list.filter(Files::isDirectory).sorted().toList()) {
-                    if (planned != null && !planned.contains(trialDir.getFileName().toString())) {
+                    if (plan != null && !plan.contains(trialDir.getFileName().toString())) {
                         stale++;   // a trial of an earlier version of the experiment file
-                    } else if (Files.exists(trialDir.resolve("summary.yaml"))) {
+                    } else if (Files.exists(trialDir.resolve(TrialDirectory.SUMMARY))) {
                         trials.add(FinishedTrial.read(trialDir));
                     } else {
                         unfinished.add(trialDir.getFileName().toString());
@@ -60,7 +78,7 @@ public record ExperimentResults(String name, Path dir, YamlDocument experiment, 
         LinkedHashSet<String> keys = new LinkedHashSet<>();
         trials.forEach(t -> keys.addAll(t.coordinates().keySet()));
         List<String> swept = List.copyOf(keys);
-        trials.sort(new ConfigurationOrder(swept).thenComparingLong(FinishedTrial::seed));
+        trials.sort(Comparator.comparing(FinishedTrial::coordinates, Configuration.ORDER).thenComparingLong(FinishedTrial::seed));
         LOG.info("{}: {} finished trials, {} unfinished{}", experiment, trials.size(), unfinished.size(),
                 stale == 0 ? "" : ", " + stale + " of earlier versions of the experiment left out");
         return new ExperimentResults(experiment, dir, spec, List.copyOf(trials), List.copyOf(unfinished), swept);
@@ -71,7 +89,7 @@ public record ExperimentResults(String name, Path dir, YamlDocument experiment, 
      * folder has none: then every trial folder counts.
      */
     private static java.util.Set<String> plannedTrials(Path dir) {
-        Path plan = dir.resolve("plan.txt");
+        Path plan = dir.resolve(ExperimentDirectory.PLAN);
         if (!Files.exists(plan)) {
             return null;
         }
@@ -91,11 +109,6 @@ public record ExperimentResults(String name, Path dir, YamlDocument experiment, 
             }
         }
         return Task.REGRESSION;
-    }
-
-    /** The configuration label of a trial within this experiment. */
-    public String configuration(FinishedTrial trial) {
-        return trial.configuration(name);
     }
 
     /** experiment.yaml's {@code report:} section (see the results layout), empty when absent. */

@@ -1,11 +1,14 @@
 package ffnlab.analysis;
 
+import ffnlab.results.TrialDirectory;
+import ffnlab.results.TrialSchema;
+import ffnlab.results.TrialSchema.Metric;
+import ffnlab.sweep.Configuration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
 
 /**
@@ -25,17 +28,17 @@ public record FinishedTrial(String id, long seed, Map<String, Object> coordinate
 
     /** Reads the trial folder {@code dir}; it must hold summary.yaml (only finished trials are read). */
     public static FinishedTrial read(Path dir) {
-        YamlDocument trial = YamlDocument.read(dir.resolve("trial.yaml"));
-        YamlDocument summary = YamlDocument.read(dir.resolve("summary.yaml"));
-        Path provenanceFile = dir.resolve("provenance.yaml");
+        YamlDocument trial = YamlDocument.read(dir.resolve(TrialDirectory.TRIAL));
+        YamlDocument summary = YamlDocument.read(dir.resolve(TrialDirectory.SUMMARY));
+        Path provenanceFile = dir.resolve(TrialDirectory.PROVENANCE);
         YamlDocument provenance = Files.exists(provenanceFile) ? YamlDocument.read(provenanceFile)
                 : YamlDocument.parse(provenanceFile, "");
-        Table metrics = ResultsCsv.metrics(dir.resolve("metrics.csv"));
+        Table metrics = ResultsCsv.metrics(dir.resolve(TrialDirectory.METRICS));
         String id = trial.string("id", dir.getFileName().toString());
         double seed = trial.optionalNumber("seed");
         Map<String, Object> coordinates = new LinkedHashMap<>();
         trial.mapping("coordinates").forEach((key, value) -> {
-            if (!isSeedKey(key)) {
+            if (!Configuration.isSeedKey(key)) {
                 coordinates.put(key, value);
             }
         });
@@ -43,18 +46,19 @@ public record FinishedTrial(String id, long seed, Map<String, Object> coordinate
                 metrics, dir);
     }
 
-    /** The label that names this trial's configuration: {@code "model.hidden=64, training.batch_size=32"}. */
-    public String configuration(String whenNotSwept) {
-        if (coordinates.isEmpty()) {
-            return whenNotSwept;
-        }
-        return coordinates.entrySet().stream().map(e -> e.getKey() + "=" + formatValue(e.getValue()))
-                .collect(Collectors.joining(", "));
+    /** The {@link Configuration#label} of this trial's configuration. */
+    public String configuration() {
+        return Configuration.label(coordinates);
     }
 
-    /** Whether the trial diverged (summary status {@code diverged}). */
+    /** summary.yaml's status: {@link TrialSchema#FINISHED} or {@link TrialSchema#DIVERGED}. */
+    public String status() {
+        return summary.string(TrialSchema.STATUS, TrialSchema.FINISHED);
+    }
+
+    /** Whether the trial diverged. */
     public boolean diverged() {
-        return "diverged".equals(summary.string("status", "finished"));
+        return status().equals(TrialSchema.DIVERGED);
     }
 
     /** The summary value of {@code metric}, NaN when absent. */
@@ -64,29 +68,18 @@ public record FinishedTrial(String id, long seed, Map<String, Object> coordinate
 
     /** predictions.csv when written. */
     public Optional<Table> predictions() {
-        Path file = dir.resolve("predictions.csv");
+        Path file = dir.resolve(TrialDirectory.PREDICTIONS);
         return Files.exists(file) ? Optional.of(ResultsCsv.predictions(file)) : Optional.empty();
     }
 
     /** parameters.csv when written (networks with at most 10000 parameters). */
     public Optional<Table> parameters() {
-        Path file = dir.resolve("parameters.csv");
+        Path file = dir.resolve(TrialDirectory.PARAMETERS);
         return Files.exists(file) ? Optional.of(ResultsCsv.parameters(file)) : Optional.empty();
     }
 
-    /** Swept seed keys ({@code seed}, {@code training.seed}) are replicates, not configurations. */
-    static boolean isSeedKey(String key) {
-        return key.equals("seed") || key.endsWith(".seed") || key.equals("seeds") || key.endsWith(".seeds");
-    }
-
-    /** A coordinate value as the user wrote it: 64, 0.001, [5, 5], relu. */
-    public static String formatValue(Object value) {
-        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
-            return Long.toString(d.longValue());
-        }
-        if (value instanceof java.util.List<?> list) {
-            return list.stream().map(FinishedTrial::formatValue).collect(Collectors.joining(", ", "[", "]"));
-        }
-        return String.valueOf(value);
+    /** A value of the resolved config in trial.yaml by dotted key ({@code training.epochs}), or null. */
+    public Object config(String dottedKey) {
+        return trial.get("config." + dottedKey);
     }
 }

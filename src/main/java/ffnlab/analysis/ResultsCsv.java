@@ -1,5 +1,6 @@
 package ffnlab.analysis;
 
+import ffnlab.results.TrialSchema.Column;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -23,24 +24,28 @@ public final class ResultsCsv {
     private ResultsCsv() {
     }
 
-    /** metrics.csv: one row per epoch, columns {@link Metric#METRICS_HEADER}; epoch is an int, the rest doubles. */
+    /** metrics.csv: one row per epoch, the {@link Column}s in order, each an int or a double column as the schema says. */
     public static Table metrics(Path file) {
-        List<String> header = Metric.METRICS_HEADER;
-        List<CSVRecord> rows = records(file, header);
-        Table table = Table.create(file.getParent().getFileName() + " metrics");
-        IntColumn epoch = IntColumn.create(Metric.EPOCH);
-        table.addColumns(epoch);
-        List<DoubleColumn> values = new ArrayList<>();
-        for (String name : header.subList(1, header.size())) {
-            DoubleColumn c = DoubleColumn.create(name);
-            values.add(c);
-            table.addColumns(c);
-        }
+        List<CSVRecord> rows = records(file, Column.KEYS);
+        Table table = emptyMetrics(file.getParent().getFileName() + " metrics");
         for (CSVRecord r : rows) {
-            epoch.append((int) cell(file, r, 0, true));
-            for (int j = 1; j < header.size(); j++) {
-                values.get(j - 1).append(cell(file, r, j, false));
+            for (Column c : Column.values()) {
+                double x = cell(file, r, c.ordinal(), c.integer());
+                if (c.integer()) {
+                    table.intColumn(c.key()).append((int) x);
+                } else {
+                    table.doubleColumn(c.key()).append(x);
+                }
             }
+        }
+        return table;
+    }
+
+    /** metrics.csv's columns without rows. */
+    public static Table emptyMetrics(String name) {
+        Table table = Table.create(name);
+        for (Column c : Column.values()) {
+            table.addColumns(c.integer() ? IntColumn.create(c.key()) : DoubleColumn.create(c.key()));
         }
         return table;
     }

@@ -1,5 +1,7 @@
 package ffnlab.analysis;
 
+import ffnlab.results.TrialSchema;
+import ffnlab.results.TrialSchema.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ public final class TrialTable {
     public static final String CONFIGURATION = "configuration";
     public static final String CONFIG_INDEX = "config_index";
     public static final String SEED = "seed";
-    public static final String STATUS = "status";
+    public static final String STATUS = TrialSchema.STATUS;
 
     private TrialTable() {
     }
@@ -36,10 +38,10 @@ public final class TrialTable {
         Table table = Table.create(results.name() + " trials");
         table.addColumns(
                 StringColumn.create(TRIAL_ID, trials.stream().map(FinishedTrial::id).toList()),
-                StringColumn.create(CONFIGURATION, trials.stream().map(results::configuration).toList()),
-                IntColumn.create(CONFIG_INDEX, trials.stream().mapToInt(t -> index.get(results.configuration(t))).toArray()),
+                StringColumn.create(CONFIGURATION, trials.stream().map(FinishedTrial::configuration).toList()),
+                IntColumn.create(CONFIG_INDEX, trials.stream().mapToInt(t -> index.get(t.configuration())).toArray()),
                 LongColumn.create(SEED, trials.stream().mapToLong(FinishedTrial::seed).toArray()),
-                StringColumn.create(STATUS, trials.stream().map(t -> t.diverged() ? "diverged" : "finished").toList()));
+                StringColumn.create(STATUS, trials.stream().map(t -> t.diverged() ? TrialSchema.DIVERGED : TrialSchema.FINISHED).toList()));
         for (String key : results.sweptKeys()) {
             table.addColumns(coordinateColumn(key, trials.stream().map(t -> t.coordinates().get(key)).toList()));
         }
@@ -64,8 +66,8 @@ public final class TrialTable {
             int rows = m.rowCount();
             Table part = Table.create(results.name() + " epochs",
                     StringColumn.create(TRIAL_ID, java.util.Collections.nCopies(rows, t.id())),
-                    StringColumn.create(CONFIGURATION, java.util.Collections.nCopies(rows, results.configuration(t))),
-                    IntColumn.create(CONFIG_INDEX, java.util.Collections.nCopies(rows, index.get(results.configuration(t)))
+                    StringColumn.create(CONFIGURATION, java.util.Collections.nCopies(rows, t.configuration())),
+                    IntColumn.create(CONFIG_INDEX, java.util.Collections.nCopies(rows, index.get(t.configuration()))
                             .stream().mapToInt(Integer::intValue).toArray()),
                     LongColumn.create(SEED, java.util.Collections.nCopies(rows, t.seed()).stream().mapToLong(Long::longValue).toArray()));
             for (Column<?> c : m.columns()) {
@@ -79,18 +81,15 @@ public final class TrialTable {
     /** {@link #epochs}' columns without rows. */
     public static Table emptyEpochs(String experiment) {
         Table table = Table.create(experiment + " epochs", StringColumn.create(TRIAL_ID), StringColumn.create(CONFIGURATION),
-                IntColumn.create(CONFIG_INDEX), LongColumn.create(SEED), IntColumn.create(Metric.EPOCH));
-        for (String name : Metric.METRICS_HEADER.subList(1, Metric.METRICS_HEADER.size())) {
-            table.addColumns(DoubleColumn.create(name));
-        }
-        return table;
+                IntColumn.create(CONFIG_INDEX), LongColumn.create(SEED));
+        return table.addColumns(ResultsCsv.emptyMetrics(experiment).columnArray());
     }
 
     /** Configuration labels in sweep order (trials are already sorted by configuration). */
     static Map<String, Integer> configurationIndex(ExperimentResults results) {
         Map<String, Integer> index = new LinkedHashMap<>();
         for (FinishedTrial t : results.trials()) {
-            index.putIfAbsent(results.configuration(t), index.size());
+            index.putIfAbsent(t.configuration(), index.size());
         }
         return index;
     }
@@ -102,7 +101,7 @@ public final class TrialTable {
             return DoubleColumn.create(key, values.stream().mapToDouble(v -> ((Number) v).doubleValue()));
         }
         List<String> text = new ArrayList<>();
-        values.forEach(v -> text.add(v == null ? "" : FinishedTrial.formatValue(v)));
+        values.forEach(v -> text.add(v == null ? "" : String.valueOf(v)));
         return StringColumn.create(key, text);
     }
 }

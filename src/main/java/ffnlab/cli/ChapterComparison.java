@@ -1,12 +1,14 @@
 package ffnlab.cli;
 
+import ffnlab.analysis.FinishedTrial;
+import ffnlab.analysis.YamlDocument;
 import ffnlab.nn.Activation;
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Matrices;
 import ffnlab.nn.Parameters;
 import ffnlab.results.ParametersCsv;
 import ffnlab.results.TrialDirectory;
-import ffnlab.results.TrialRecord;
+import ffnlab.results.TrialSchema.Metric;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,26 +24,26 @@ final class ChapterComparison {
     private ChapterComparison() {
     }
 
-    static void print(List<TrialRecord> records, PrintStream out) {
-        Optional<TrialRecord> trial = records.stream()
-                .filter(r -> Long.valueOf(1000).equals(r.config("training.epochs")) && "chapter".equals(r.config("training.initialiser")))
+    static void print(List<FinishedTrial> trials, PrintStream out) {
+        Optional<FinishedTrial> trial = trials.stream()
+                .filter(t -> YamlDocument.asNumber(t.config("training.epochs")) == 1000 && "chapter".equals(t.config("training.initialiser")))
                 .findFirst();
         if (trial.isEmpty()) {
             out.println("Example 2: no finished 1000-epoch trial with the chapter's initial weights to compare");
             return;
         }
-        TrialRecord r = trial.get();
+        FinishedTrial t = trial.get();
         Parameters p;
         try {
-            p = ParametersCsv.read(Files.readAllLines(r.directory().file(TrialDirectory.PARAMETERS)),
+            p = ParametersCsv.read(Files.readAllLines(t.dir().resolve(TrialDirectory.PARAMETERS)),
                     Architecture.of(Activation.SIGMOID, Activation.LINEAR, 2, 3, 2));
         } catch (IOException | RuntimeException e) {
             out.println("Example 2: cannot read the trial's parameters.csv: " + e.getMessage());
             return;
         }
         out.printf(Locale.ROOT, "Example 2 (toy mapping): [2, 3, 2] sigmoid/linear, GD, alpha 0.05, 1000 epochs (trial %s)%n",
-                r.directory().id());
-        out.printf(Locale.ROOT, "m.s.e.  measured %.4f   chapter 0.107 (after 1000 epochs)%n", r.number("final_train_mse"));
+                t.id());
+        out.printf(Locale.ROOT, "m.s.e.  measured %.4f   chapter 0.107 (after 1000 epochs)%n", t.summaryValue(Metric.FINAL_TRAIN_MSE));
         out.println("W  measured " + Matrices.format(p.weights(1), 2, 3) + "   chapter [[-2.04, -0.52, -1.88], [3.55, -2.60, 2.43]]");
         out.println("b  measured " + Matrices.format(p.biases(1), 1, 3) + "   chapter [[0.22, -0.93, 0.15]]");
         out.println("V  measured " + Matrices.format(p.weights(2), 3, 2) + "   chapter [[2.14, -1.14], [-2.93, -1.78], [3.59, 2.28]] (last row's sign is a typo)");

@@ -1,11 +1,13 @@
 package ffnlab.cli;
 
 import ffnlab.UserError;
+import ffnlab.analysis.Aggregation;
+import ffnlab.analysis.ExperimentResults;
 import ffnlab.report.ReportCommand;
+import ffnlab.report.ResultsTable;
 import ffnlab.results.ExperimentDirectory;
 import ffnlab.results.ResultsStore;
-import ffnlab.results.ResultsTable;
-import ffnlab.results.TrialRecord;
+import ffnlab.results.TrialDirectory;
 import ffnlab.run.DataSources;
 import ffnlab.run.ExperimentRun;
 import ffnlab.run.Progress;
@@ -17,11 +19,10 @@ import ffnlab.spec.ExperimentSpec;
 import ffnlab.spec.Overrides;
 import ffnlab.spec.Profile;
 import ffnlab.spec.SpecException;
+import ffnlab.sweep.TrialSpec;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -98,8 +99,7 @@ public final class Main {
             report = run.run(plan, cl.trialId(), progress);
         }
         out.println(report.line());
-        List<String> order = plan.trials().stream().map(t -> t.id()).toList();
-        afterRun(plan.spec(), report, order, out);
+        afterRun(plan.spec(), report, plan.trials().stream().map(TrialSpec::id).toList(), out);
         if (!cl.command().equals("trial")) {
             // A cluster task runs one trial: the report is built once, by whoever follows the whole sweep.
             ReportCommand.run(cl.resultsName(), cl.results(), reportsRoot(cl.results()), out);
@@ -107,15 +107,12 @@ public final class Main {
         return report.count(TrialOutcome.Status.FAILED) > 0 ? 1 : 0;
     }
 
-    /** After a run: prints the results table (and Example 2's comparison with the chapter). */
-    static void afterRun(ExperimentSpec spec, RunReport report, List<String> trialOrder, PrintStream out) {
-        ExperimentDirectory dir = new ExperimentDirectory(report.directory());
-        List<TrialRecord> records = new ArrayList<>(TrialRecord.readAll(dir).stream()
-                .filter(r -> trialOrder.contains(r.directory().id())).toList());
-        records.sort(Comparator.comparingInt(r -> trialOrder.indexOf(r.directory().id())));
-        out.print(ResultsTable.of(records));
+    /** After a run: prints the results table of the plan's trials (and Example 2's comparison with the chapter). */
+    static void afterRun(ExperimentSpec spec, RunReport report, List<String> trialIds, PrintStream out) {
+        ExperimentResults results = ExperimentResults.load(report.directory(), trialIds);
+        out.print(ResultsTable.format(Aggregation.perConfiguration(results)));
         if (spec.name().equals("toy-mapping")) {
-            ChapterComparison.print(records, out);
+            ChapterComparison.print(results.trials(), out);
         }
     }
 
@@ -131,46 +128,13 @@ public final class Main {
      */
     static int report(String resultsName, Path results, PrintStream out) {
         ExperimentDirectory dir = new ResultsStore(results).experiment(resultsName);
-        List<TrialRecord> records = new ArrayList<>(TrialRecord.readAll(dir));
-        records.sort(Comparator.comparing(TrialRecord::coordinates, Main::compareCoordinates));
-        if (records.isEmpty()) {
+        ExperimentResults finished = ExperimentResults.load(dir.path());
+        if (finished.trials().isEmpty()) {
             throw new IllegalArgumentException("no finished trials in " + dir.path() + "; run the experiment first");
         }
-        out.print(ResultsTable.of(records));
+        out.print(ResultsTable.format(Aggregation.perConfiguration(finished)));
         ReportCommand.run(resultsName, results, reportsRoot(results), out);
         return 0;
-    }
-
-    /** Orders configurations by their swept values: numbers by value, lists by length then elements, text by name. */
-    static int compareCoordinates(Map<String, Object> a, Map<String, Object> b) {
-        java.util.Iterator<Object> i = a.values().iterator();
-        java.util.Iterator<Object> j = b.values().iterator();
-        while (i.hasNext() && j.hasNext()) {
-            int c = compareValues(i.next(), j.next());
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Boolean.compare(i.hasNext(), j.hasNext());
-    }
-
-    private static int compareValues(Object x, Object y) {
-        if (x instanceof Number p && y instanceof Number q) {
-            return Double.compare(p.doubleValue(), q.doubleValue());
-        }
-        if (x instanceof List<?> p && y instanceof List<?> q) {
-            if (p.size() != q.size()) {
-                return Integer.compare(p.size(), q.size());
-            }
-            for (int k = 0; k < p.size(); k++) {
-                int c = compareValues(p.get(k), q.get(k));
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return 0;
-        }
-        return String.valueOf(x).compareTo(String.valueOf(y));
     }
 
     /** {@code check NAME [--record]} / {@code -Dcheck=true|record}: the accuracy gate (ffnlab.gate.GateRun). */
@@ -220,7 +184,7 @@ public final class Main {
             } catch (SpecException e) {
                 description = "INVALID (" + e.problems().size() + " problems; run: validate " + name + ")";
             }
-            int finished = TrialRecord.readAll(store.experiment(name)).size();
+            long finished = store.experiment(name).trials().stream().filter(TrialDirectory::finished).count();
             out.printf("%-18s %4d finished trials  %s%n", name, finished, description.lines().findFirst().orElse(""));
         }
         return 0;

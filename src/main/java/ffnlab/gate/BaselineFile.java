@@ -1,5 +1,6 @@
 package ffnlab.gate;
 
+import ffnlab.gate.Gate.Direction;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -28,9 +29,18 @@ public final class BaselineFile {
     private BaselineFile() {
     }
 
+    /** What a trusted run measured for one configuration and metric: one row of the file. */
+    public record Entry(String configuration, String metric, Direction direction, int n, double mean, double std,
+                        String metricsSha256) {
+
+        public static Entry of(Outcome o) {
+            return new Entry(o.configuration(), o.metric(), Direction.of(o.metric()), o.n(), o.mean(), o.std(), o.metricsSha256());
+        }
+    }
+
     /** Reads a baseline; errors name the file and line. */
-    public static List<BaselineEntry> read(Path file) {
-        List<BaselineEntry> entries = new ArrayList<>();
+    public static List<Entry> read(Path file) {
+        List<Entry> entries = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = FORMAT.parse(in)) {
             for (CSVRecord r : parser) {
@@ -40,7 +50,7 @@ public final class BaselineFile {
                             + String.join(",", HEADER) + "), found " + r.size());
                 }
                 try {
-                    entries.add(new BaselineEntry(r.get("configuration"), r.get("metric"), Direction.parse(r.get("direction")),
+                    entries.add(new Entry(r.get("configuration"), r.get("metric"), Direction.parse(r.get("direction")),
                             Integer.parseInt(r.get("n")), Double.parseDouble(r.get("mean")), Double.parseDouble(r.get("std")),
                             r.get("metrics_sha256")));
                 } catch (IllegalArgumentException e) {
@@ -59,12 +69,12 @@ public final class BaselineFile {
     }
 
     /** Writes a baseline atomically (temporary file, then rename), with provenance comment lines first. */
-    public static void write(Path file, List<BaselineEntry> entries, List<String> comments) {
+    public static void write(Path file, List<Entry> entries, List<String> comments) {
         StringWriter text = new StringWriter();
         // Header comments go above the header line: CSVPrinter prints both when it is created.
         try (CSVPrinter out = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setCommentMarker('#')
                 .setHeaderComments(comments.toArray(Object[]::new)).setHeader(HEADER).get())) {
-            for (BaselineEntry e : entries) {
+            for (Entry e : entries) {
                 out.printRecord(e.configuration(), e.metric(), e.direction().key(), e.n(), repr(e.mean()), repr(e.std()), e.metricsSha256());
             }
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package ffnlab.gate;
 
+import ffnlab.gate.BaselineFile.Entry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +21,84 @@ public final class Gate {
         this.tolerance = tolerance;
     }
 
-    public List<Verdict> check(List<BaselineEntry> baseline, List<Outcome> measured) {
+    /** Which way a metric improves: m.s.e. and loss go down, accuracy goes up. */
+    public enum Direction {
+        LOWER_IS_BETTER, HIGHER_IS_BETTER;
+
+        /** How much worse {@code measured} is than {@code expected}: positive means a regression. */
+        public double worsening(double expected, double measured) {
+            return this == LOWER_IS_BETTER ? measured - expected : expected - measured;
+        }
+
+        public String key() {
+            return this == LOWER_IS_BETTER ? "lower" : "higher";
+        }
+
+        public static Direction parse(String s) {
+            return switch (s) {
+                case "lower" -> LOWER_IS_BETTER;
+                case "higher" -> HIGHER_IS_BETTER;
+                default -> throw new IllegalArgumentException("direction must be lower or higher, got '" + s + "'");
+            };
+        }
+
+        /** The direction of a metrics.csv / summary.yaml metric name. */
+        public static Direction of(String metric) {
+            return metric.contains("accuracy") ? HIGHER_IS_BETTER : LOWER_IS_BETTER;
+        }
+    }
+
+    /**
+     * The noise-aware margin a mean may worsen by before the gate fails:
+     * margin = max(absolute, relative |mean_baseline|, z sqrt(s_b^2 / n_b + s_m^2 / n_m)),
+     * i.e. z standard errors of the difference of two means, never below an absolute or relative floor.
+     *
+     * @param z        standard errors allowed (3 gives about 1 false alarm in 700 for normal noise)
+     * @param absolute absolute floor, in the metric's units
+     * @param relative relative floor, as a fraction of the baseline mean
+     */
+    public record Tolerance(double z, double absolute, double relative) {
+        public Tolerance {
+            if (z < 0 || absolute < 0 || relative < 0) {
+                throw new IllegalArgumentException("tolerance parts must not be negative");
+            }
+        }
+
+        /** z = 3, absolute 0.005, relative 2%. */
+        public static Tolerance standard() {
+            return new Tolerance(3, 0.005, 0.02);
+        }
+
+        public double margin(Entry baseline, Outcome measured) {
+            double se = Math.sqrt(baseline.std() * baseline.std() / Math.max(baseline.n(), 1)
+                    + measured.std() * measured.std() / Math.max(measured.n(), 1));
+            return Math.max(Math.max(absolute, relative * Math.abs(baseline.mean())), z * se);
+        }
+    }
+
+    /**
+     * The gate's finding for one configuration and metric.
+     *
+     * @param measured     the outcome, null when the configuration was not measured
+     * @param status       PASS, FAIL (worse by more than the margin) or MISSING (no measurement for a baseline row)
+     * @param worsening    how much worse than the baseline mean (negative = better)
+     * @param margin       the margin that applied
+     * @param bitwiseEqual whether the per-epoch metrics' fingerprint equals the baseline's
+     */
+    public record Verdict(Entry baseline, Outcome measured, Status status, double worsening, double margin, boolean bitwiseEqual) {
+
+        public enum Status { PASS, FAIL, MISSING }
+
+        public boolean failed() {
+            return status != Status.PASS;
+        }
+    }
+
+    public List<Verdict> check(List<Entry> baseline, List<Outcome> measured) {
         Map<String, Outcome> byKey = measured.stream()
                 .collect(Collectors.toMap(o -> o.configuration() + "|" + o.metric(), Function.identity(), (a, b) -> a));
         List<Verdict> verdicts = new ArrayList<>();
-        for (BaselineEntry b : baseline) {
+        for (Entry b : baseline) {
             Outcome o = byKey.get(b.configuration() + "|" + b.metric());
             if (o == null) {
                 verdicts.add(new Verdict(b, null, Verdict.Status.MISSING, Double.NaN, Double.NaN, false));

@@ -1,7 +1,9 @@
 package ffnlab.gate;
 
+import ffnlab.analysis.ExperimentResults;
 import ffnlab.data.Task;
-import ffnlab.results.ExperimentDirectory;
+import ffnlab.gate.BaselineFile.Entry;
+import ffnlab.gate.Gate.Verdict;
 import ffnlab.run.DataSources;
 import ffnlab.run.ExperimentRun;
 import ffnlab.run.Progress;
@@ -9,6 +11,7 @@ import ffnlab.run.Provenance;
 import ffnlab.run.RunOptions;
 import ffnlab.run.RunReport;
 import ffnlab.sweep.EngineFingerprint;
+import ffnlab.sweep.TrialSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +24,7 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * The {@code check} command: runs an experiment's trials (finished ones of this build's code are reused), collects the gated
- * metrics per configuration ({@link Outcomes}) and compares them with
+ * metrics per configuration ({@link Outcome}) and compares them with
  * {@code <experiments>/baselines/<results-name>.csv} ({@link Gate}); or, with {@code record}, writes that file.
  * Exit statuses: 0 passed (or recorded), 1 a configuration is worse than its margin (or, when recording, a
  * trial did not finish), 2 bad input (thrown: no or invalid baseline, invalid experiment).
@@ -56,7 +59,7 @@ public final class GateRun {
     /** Compares with the committed baseline; prints the run line and the gate's table. */
     public int check(String experiment, PrintStream out) {
         Path file = baselineFile(experiment);
-        List<BaselineEntry> baseline = BaselineFile.read(file);   // bad input before any training
+        List<Entry> baseline = BaselineFile.read(file);   // bad input before any training
         Measurement m = measure(experiment);
         List<Verdict> verdicts = new Gate(m.settings().tolerance()).check(baseline, m.outcomes());
         out.println(m.report().line());
@@ -76,14 +79,14 @@ public final class GateRun {
     public int record(String experiment, String command, PrintStream out) {
         Measurement m = measure(experiment);
         out.println(m.report().line());
-        List<String> unfinished = m.outcomes().stream().filter(o -> o.values().stream().anyMatch(v -> Double.isNaN(v)))
+        List<String> unfinished = m.outcomes().stream().filter(o -> Double.isNaN(o.mean()))
                 .map(o -> o.configuration() + " " + o.metric()).distinct().toList();
         if (!unfinished.isEmpty()) {
             out.println("not recorded: trials that diverged, failed or have no value for: " + String.join(", ", unfinished));
             return 1;
         }
         Path file = baselineFile(experiment);
-        BaselineFile.write(file, m.outcomes().stream().map(BaselineEntry::of).toList(), comments(experiment, command, m));
+        BaselineFile.write(file, m.outcomes().stream().map(Entry::of).toList(), comments(experiment, command, m));
         for (Outcome o : m.outcomes()) {
             out.printf(java.util.Locale.ROOT, "%-34s %-22s n=%d mean=%.6g std=%.3g metrics_sha256=%s%n", o.configuration(), o.metric(),
                     o.n(), o.mean(), o.std(), o.metricsSha256().substring(0, 16));
@@ -111,7 +114,8 @@ public final class GateRun {
         try (Progress progress = Progress.forConsole()) {
             report = run.run(plan, null, progress);
         }
-        List<Outcome> outcomes = Outcomes.collect(plan.trials(), new ExperimentDirectory(report.directory()), settings.metrics());
+        List<Outcome> outcomes = Outcome.collect(plan.trials(),
+                ExperimentResults.load(report.directory(), plan.trials().stream().map(TrialSpec::id).toList()), settings.metrics());
         return new Measurement(settings, report, outcomes);
     }
 

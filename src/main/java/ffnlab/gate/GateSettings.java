@@ -1,5 +1,7 @@
 package ffnlab.gate;
 
+import ffnlab.gate.Gate.Tolerance;
+import ffnlab.results.TrialSchema.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,7 @@ import java.util.Map;
  */
 public record GateSettings(List<String> metrics, Tolerance tolerance) {
     /** The summary.yaml metrics a baseline may gate: the final values (their direction follows from the name). */
-    public static final List<String> METRICS = List.of("final_train_loss", "final_test_loss", "final_train_mse", "final_test_mse",
-            "final_train_mse_orig", "final_test_mse_orig", "final_train_accuracy", "final_test_accuracy");
+    public static final List<String> METRICS = Metric.FINAL.stream().map(Metric::key).toList();
 
     public GateSettings {
         metrics = List.copyOf(metrics);
@@ -45,7 +46,7 @@ public record GateSettings(List<String> metrics, Tolerance tolerance) {
         List<String> metrics = new ArrayList<>();
         Object m = map.get("metrics");
         if (m == null) {
-            metrics.add(classification ? "final_test_accuracy" : "final_test_mse");
+            metrics.add((classification ? Metric.FINAL_TEST_ACCURACY : Metric.FINAL_TEST_MSE).key());
         } else {
             for (Object item : m instanceof List<?> l ? l : List.of(m)) {
                 String name = String.valueOf(item);

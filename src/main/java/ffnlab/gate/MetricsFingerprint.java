@@ -1,5 +1,6 @@
 package ffnlab.gate;
 
+import ffnlab.results.TrialSchema.Column;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import java.util.List;
  */
 public final class MetricsFingerprint {
     /** Wall-clock columns: never part of the fingerprint. */
-    static final List<String> TIMING = List.of("epoch_time_s", "update_time_us");
+    static final List<String> TIMING = List.of(Column.EPOCH_TIME_S.key(), Column.UPDATE_TIME_US.key());
 
     private final MessageDigest digest;
 

@@ -1,8 +1,8 @@
 package ffnlab.plot;
 
 import ffnlab.analysis.Aggregation;
-import ffnlab.analysis.Metric;
 import ffnlab.analysis.TrialTable;
+import ffnlab.results.TrialSchema.Column;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
@@ -61,7 +61,7 @@ public final class LearningCurvePlot {
         int colour = 0;
         for (String configuration : ordered) {
             Table rows = thin(curves.where(curves.stringColumn(TrialTable.CONFIGURATION).isEqualTo(configuration)), stride);
-            double[] epochs = rows.intColumn(Metric.EPOCH).asDoubleArray();
+            double[] epochs = rows.intColumn(Column.EPOCH.key()).asDoubleArray();
             String label = ordered.size() == 1 ? "" : configuration + " ";
             double[] test = rows.doubleColumn(primary + Aggregation.MEAN).asDoubleArray();
             allPositive &= positive(test);

@@ -1,7 +1,7 @@
 package ffnlab.plot;
 
 import ffnlab.analysis.Aggregation;
-import ffnlab.analysis.Metric;
+import ffnlab.results.TrialSchema.Metric;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;

@@ -1,10 +1,11 @@
 package ffnlab.report;
 
 import ffnlab.analysis.Aggregation;
-import ffnlab.analysis.Metric;
 import ffnlab.analysis.Optimum;
 import ffnlab.analysis.TrialTable;
 import ffnlab.plot.SweptAxis;
+import ffnlab.results.TrialSchema.Column;
+import ffnlab.results.TrialSchema.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -112,12 +113,12 @@ public final class ChapterVsMeasured {
             int epoch = f.chapter().mseEpoch().getAsInt();
             where = "after " + epoch + " epochs";
             Table curves = f.curves();
-            String column = Metric.TRAIN_MSE + Aggregation.MEAN;
+            String column = Column.TRAIN_MSE.key() + Aggregation.MEAN;
             if (curves.containsColumn(column)) {
                 for (int i = 0; i < curves.rowCount(); i++) {
-                    if (curves.intColumn(Metric.EPOCH).getInt(i) == epoch && Double.isFinite(curves.doubleColumn(column).getDouble(i))) {
+                    if (curves.intColumn(Column.EPOCH.key()).getInt(i) == epoch && Double.isFinite(curves.doubleColumn(column).getDouble(i))) {
                         mean = curves.doubleColumn(column).getDouble(i);
-                        ci = curves.doubleColumn(Metric.TRAIN_MSE + Aggregation.CI95).getDouble(i);
+                        ci = curves.doubleColumn(Column.TRAIN_MSE.key() + Aggregation.CI95).getDouble(i);
                         where += " (" + curves.stringColumn(TrialTable.CONFIGURATION).get(i) + ")";
                         break;
                     }

@@ -3,10 +3,10 @@ package ffnlab.report;
 import ffnlab.analysis.Aggregation;
 import ffnlab.analysis.ErrorMeasure;
 import ffnlab.analysis.ExperimentResults;
-import ffnlab.analysis.Metric;
-import ffnlab.analysis.Optimum;
 import ffnlab.analysis.FinishedTrial;
+import ffnlab.analysis.Optimum;
 import ffnlab.analysis.TrialTable;
+import ffnlab.results.TrialSchema.Column;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,8 +32,8 @@ public record ExperimentFindings(ExperimentResults results, Table trials, Table 
                                  Optional<FinishedTrial> representative) {
 
     /** Per-epoch columns drawn as curves when some trial measured them. */
-    private static final List<String> CURVE_COLUMNS = List.of(Metric.TRAIN_LOSS, Metric.TEST_LOSS, Metric.TRAIN_MSE,
-            Metric.TEST_MSE, Metric.TRAIN_ACCURACY, Metric.TEST_ACCURACY);
+    private static final List<String> CURVE_COLUMNS = List.of(Column.TRAIN_LOSS.key(), Column.TEST_LOSS.key(), Column.TRAIN_MSE.key(),
+            Column.TEST_MSE.key(), Column.TRAIN_ACCURACY.key(), Column.TEST_ACCURACY.key());
 
     public static ExperimentFindings of(ExperimentResults results) {
         return of(results, true);
@@ -62,7 +62,7 @@ public record ExperimentFindings(ExperimentResults results, Table trials, Table 
                 : Aggregation.curves(epochs, measured);
         Optional<FinishedTrial> representative = results.trials().stream()
                 .filter(t -> !t.diverged())
-                .filter(t -> optimum.isEmpty() || results.configuration(t).equals(optimum.get().configuration()))
+                .filter(t -> optimum.isEmpty() || t.configuration().equals(optimum.get().configuration()))
                 .min(Comparator.comparingLong(FinishedTrial::seed));
         if (representative.isEmpty()) {
             representative = results.trials().stream().findFirst();

@@ -3,10 +3,11 @@ package ffnlab.report;
 import static ffnlab.report.Html.escape;
 
 import ffnlab.analysis.Aggregation;
-import ffnlab.analysis.Metric;
-import ffnlab.analysis.Optimum;
 import ffnlab.analysis.FinishedTrial;
+import ffnlab.analysis.Optimum;
 import ffnlab.analysis.TrialTable;
+import ffnlab.results.TrialSchema;
+import ffnlab.results.TrialSchema.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,7 +119,7 @@ public final class ExperimentPage {
         for (String key : r.sweptKeys()) {
             Set<String> values = new LinkedHashSet<>();
             for (FinishedTrial t : r.trials()) {
-                values.add(FinishedTrial.formatValue(t.coordinates().get(key)));
+                values.add(String.valueOf(t.coordinates().get(key)));
             }
             h.append("<li><code>").append(escape(key)).append("</code>: ").append(escape(String.join(", ", values)))
                     .append("</li>\n");
@@ -144,8 +145,8 @@ public final class ExperimentPage {
         h.append("<table><thead><tr><th>trial</th><th>configuration</th><th>seed</th><th>diverged at epoch</th></tr></thead><tbody>\n");
         for (FinishedTrial t : diverged) {
             h.append("<tr><td class=\"text\"><code>").append(escape(t.id())).append("</code></td><td class=\"text\">")
-                    .append(escape(f.results().configuration(t))).append("</td><td>").append(t.seed()).append("</td><td>")
-                    .append(Html.number(t.summary().optionalNumber("diverged_epoch"))).append("</td></tr>\n");
+                    .append(escape(t.configuration())).append("</td><td>").append(t.seed()).append("</td><td>")
+                    .append(Html.number(t.summary().optionalNumber(TrialSchema.DIVERGED_EPOCH))).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
     }

@@ -1,6 +1,5 @@
 package ffnlab.report;
 
-import ffnlab.analysis.Metric;
 import ffnlab.analysis.FinishedTrial;
 import ffnlab.data.Task;
 import ffnlab.plot.ConfusionMatrixPlot;
@@ -9,6 +8,7 @@ import ffnlab.plot.LearningCurvePlot;
 import ffnlab.plot.PredictedVsActualPlot;
 import ffnlab.plot.UpdateTimePlot;
 import ffnlab.plot.WeightsPlot;
+import ffnlab.results.TrialSchema.Column;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,13 +77,13 @@ public final class PlotGallery {
     }
 
     private static Figure draw(ExperimentFindings f, PlotKind kind, String id) {
-        String rep = f.representative().map(t -> f.results().configuration(t) + ", seed " + t.seed()).orElse("");
+        String rep = f.representative().map(t -> t.configuration() + ", seed " + t.seed()).orElse("");
         return switch (kind) {
             case LEARNING_CURVES -> {
                 boolean regression = f.measure().task() == Task.REGRESSION
-                        && (f.hasCurve(Metric.TEST_MSE) || f.hasCurve(Metric.TRAIN_MSE));
-                String train = regression ? Metric.TRAIN_MSE : Metric.TRAIN_LOSS;
-                String test = regression ? Metric.TEST_MSE : Metric.TEST_LOSS;
+                        && (f.hasCurve(Column.TEST_MSE.key()) || f.hasCurve(Column.TRAIN_MSE.key()));
+                String train = regression ? Column.TRAIN_MSE.key() : Column.TRAIN_LOSS.key();
+                String test = regression ? Column.TEST_MSE.key() : Column.TEST_LOSS.key();
                 require(f.hasCurve(test) || f.hasCurve(train), "no per-epoch " + test + " or " + train + " in metrics.csv");
                 String what = regression ? "m.s.e." : "loss";
                 String caption = f.hasCurve(test) && f.hasCurve(train)
@@ -98,11 +98,11 @@ public final class PlotGallery {
                                 what + " against epochs", what, true));
             }
             case ACCURACY_CURVES -> {
-                require(f.hasCurve(Metric.TEST_ACCURACY), "no per-epoch test_accuracy in metrics.csv");
+                require(f.hasCurve(Column.TEST_ACCURACY.key()), "no per-epoch test_accuracy in metrics.csv");
                 yield figure(kind, id, "Accuracy against epochs",
                         "Training (dashed) and test (solid) accuracy against epochs for each configuration, mean over seeds.",
-                        LearningCurvePlot.build(f.curves(), f.hasCurve(Metric.TRAIN_ACCURACY) ? Metric.TRAIN_ACCURACY : null,
-                                Metric.TEST_ACCURACY, "accuracy against epochs", "accuracy", false));
+                        LearningCurvePlot.build(f.curves(), f.hasCurve(Column.TRAIN_ACCURACY.key()) ? Column.TRAIN_ACCURACY.key() : null,
+                                Column.TEST_ACCURACY.key(), "accuracy against epochs", "accuracy", false));
             }
             case ERROR_VS_SWEPT -> {
                 String x = f.results().xKey();

@@ -1,9 +1,8 @@
 package ffnlab.run;
 
 import ffnlab.data.PreparedData;
-import ffnlab.results.MetricsCsv;
 import ffnlab.results.TrialDirectory;
-import ffnlab.results.TrialSummary;
+import ffnlab.results.TrialSchema;
 import ffnlab.sweep.TrialSpec;
 import ffnlab.train.EpochRecord;
 import ffnlab.tribuo.Baselines;
@@ -30,7 +29,7 @@ final class BaselineTrial {
         double seconds = (System.nanoTime() - fit) / 1e9;
         EpochRecord record = new EpochRecord(1, Double.NaN, r.trainMse(), r.testMse(), r.trainAccuracy(),
                 r.testAccuracy(), Double.NaN, seconds, 0, Double.NaN);
-        dir.write(TrialDirectory.METRICS, MetricsCsv.write(List.of(record), d::mseInOriginalUnits));
+        dir.write(TrialDirectory.METRICS, TrialSchema.metricsCsv(List.of(record), d::mseInOriginalUnits));
         StringBuilder p = new StringBuilder("actual,predicted\n");
         for (int i = 0; i < r.predictions().actual().size(); i++) {
             p.append(r.predictions().actual().get(i)).append(',').append(r.predictions().predicted().get(i)).append('\n');
@@ -38,7 +37,7 @@ final class BaselineTrial {
         dir.write(TrialDirectory.PREDICTIONS, p.toString());
         double wall = (System.nanoTime() - startNanos) / 1e9;
         dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(trial.engine(), 1, "tribuo", "tribuo " + kind + " SGD, 1 thread", d.sha256(), started, Instant.now()));
-        Map<String, Object> summary = TrialSummary.of(List.of(record), 1, 0, d.task() == ffnlab.data.Task.CLASSIFICATION,
+        Map<String, Object> summary = TrialSchema.summary(List.of(record), 1, 0, d.task() == ffnlab.data.Task.CLASSIFICATION,
                 d::mseInOriginalUnits, wall, "none");
         dir.writeYaml(TrialDirectory.SUMMARY, summary);
         String result = d.task() == ffnlab.data.Task.CLASSIFICATION

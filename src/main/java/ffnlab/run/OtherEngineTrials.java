@@ -1,7 +1,9 @@
 package ffnlab.run;
 
+import ffnlab.analysis.FinishedTrial;
+import ffnlab.analysis.ResultsFileException;
 import ffnlab.results.ExperimentDirectory;
-import ffnlab.results.TrialRecord;
+import ffnlab.results.TrialDirectory;
 import ffnlab.sweep.TrialSpec;
 import java.util.HashMap;
 import java.util.List;
@@ -15,13 +17,24 @@ import java.util.Optional;
  * engine's results; a trial folder without those keys is never a stand-in.
  */
 final class OtherEngineTrials {
-    private final Map<String, TrialRecord> byIdIgnoringEngine = new HashMap<>();
+    private final Map<String, FinishedTrial> byIdIgnoringEngine = new HashMap<>();
 
-    /** Indexes the finished trials of {@code directory}; of several for one trial, the last by id is taken. */
+    /**
+     * Indexes the finished trials of {@code directory}; of several for one trial, the last by id is taken. A trial
+     * whose files cannot be read is no stand-in.
+     */
     OtherEngineTrials(ExperimentDirectory directory) {
-        for (TrialRecord r : TrialRecord.readAll(directory)) {
-            if (r.trial().get("id_ignoring_engine") instanceof String key && r.trial().get("engine_fingerprint") instanceof String) {
-                byIdIgnoringEngine.put(key, r);
+        for (TrialDirectory dir : directory.trials()) {
+            if (!dir.finished()) {
+                continue;
+            }
+            try {
+                FinishedTrial t = FinishedTrial.read(dir.path());
+                if (t.trial().get("id_ignoring_engine") instanceof String key && t.trial().get("engine_fingerprint") instanceof String) {
+                    byIdIgnoringEngine.put(key, t);
+                }
+            } catch (ResultsFileException e) {
+                continue;
             }
         }
     }
@@ -32,8 +45,8 @@ final class OtherEngineTrials {
             return trial;
         }
         return Optional.ofNullable(byIdIgnoringEngine.get(trial.idIgnoringEngine()))
-                .map(r -> new TrialSpec(r.directory().id(), trial.experiment(), trial.configuration(), trial.seed(), trial.dataSha256(),
-                        trial.backend(), (String) r.trial().get("engine_fingerprint")))
+                .map(t -> new TrialSpec(t.dir().getFileName().toString(), trial.experiment(), trial.configuration(), trial.seed(),
+                        trial.dataSha256(), trial.backend(), (String) t.trial().get("engine_fingerprint")))
                 .orElse(trial);
     }
 

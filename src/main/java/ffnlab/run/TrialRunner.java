@@ -8,10 +8,9 @@ import ffnlab.data.PreparedData;
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
 import ffnlab.results.ExperimentDirectory;
-import ffnlab.results.MetricsCsv;
 import ffnlab.results.ParametersCsv;
 import ffnlab.results.TrialDirectory;
-import ffnlab.results.TrialSummary;
+import ffnlab.results.TrialSchema;
 import ffnlab.spec.TrialConfig;
 import ffnlab.sweep.TrialSpec;
 import ffnlab.train.EpochListener;
@@ -95,7 +94,7 @@ public final class TrialRunner {
             backend.close();
         }
         DoubleUnaryOperator orig = d::mseInOriginalUnits;
-        dir.write(TrialDirectory.METRICS, MetricsCsv.write(result.epochs(), orig));
+        dir.write(TrialDirectory.METRICS, TrialSchema.metricsCsv(result.epochs(), orig));
         dir.write(TrialDirectory.PREDICTIONS, predictions);
         if (arch.parameterCount() <= ParametersCsv.MAX_PARAMETERS) {
             dir.write(TrialDirectory.PARAMETERS, ParametersCsv.write(result.parameters()));
@@ -103,7 +102,7 @@ public final class TrialRunner {
         double wall = (System.nanoTime() - start) / 1e9;
         dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(trial.engine(), threads, backend.name(), result.device(), d.sha256(),
                 started, Instant.now()));
-        Map<String, Object> summary = TrialSummary.of(result.epochs(), result.finalEpoch(), result.divergedAtEpoch(), d.task() == ffnlab.data.Task.CLASSIFICATION,
+        Map<String, Object> summary = TrialSchema.summary(result.epochs(), result.finalEpoch(), result.divergedAtEpoch(), d.task() == ffnlab.data.Task.CLASSIFICATION,
                 orig, wall, result.parameters().sha256());
         dir.writeYaml(TrialDirectory.SUMMARY, summary);
         if (result.diverged()) {

@@ -29,10 +29,8 @@ public record TrialSpec(String id, String experiment, Configuration configuratio
         return configuration.coordinates();
     }
 
-    /** "model.hidden=64, seed 2": for logs and progress. */
+    /** The configuration's {@link Configuration#label} and the seed, {@code "model.hidden=64, seed 2"}: for logs and progress. */
     public String label() {
-        StringBuilder b = new StringBuilder();
-        configuration.coordinates().forEach((k, v) -> b.append(k).append('=').append(v).append(", "));
-        return b.append("seed ").append(seed).toString();
+        return configuration.label() + ", seed " + seed;
     }
 }

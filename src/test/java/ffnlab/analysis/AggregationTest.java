@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ffnlab.results.TrialSchema.Column;
+import ffnlab.results.TrialSchema.Metric;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
@@ -90,11 +92,11 @@ class AggregationTest {
         Table epochs = Table.create("e",
                 StringColumn.create(TrialTable.CONFIGURATION, "x", "x", "x", "x", "y", "y"),
                 IntColumn.create(TrialTable.CONFIG_INDEX, 0, 0, 0, 0, 1, 1),
-                IntColumn.create(Metric.EPOCH, 1, 2, 1, 2, 1, 2),
-                DoubleColumn.create(Metric.TEST_MSE, 4, 2, 6, 4, 1, 1));
-        Table c = Aggregation.curves(epochs, List.of(Metric.TEST_MSE));
+                IntColumn.create(Column.EPOCH.key(), 1, 2, 1, 2, 1, 2),
+                DoubleColumn.create(Column.TEST_MSE.key(), 4, 2, 6, 4, 1, 1));
+        Table c = Aggregation.curves(epochs, List.of(Column.TEST_MSE.key()));
         assertEquals(List.of("x", "x", "y", "y"), c.stringColumn(TrialTable.CONFIGURATION).asList());
-        assertEquals(List.of(1, 2, 1, 2), c.intColumn(Metric.EPOCH).asList());
+        assertEquals(List.of(1, 2, 1, 2), c.intColumn(Column.EPOCH.key()).asList());
         assertEquals(List.of(2, 2, 1, 1), c.intColumn(Aggregation.N).asList());
         assertEquals(5.0, c.doubleColumn("test_mse_mean").getDouble(0), 1e-12);
         assertEquals(Math.sqrt(2), c.doubleColumn("test_mse_std").getDouble(0), 1e-12);

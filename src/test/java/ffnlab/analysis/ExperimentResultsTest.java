@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ffnlab.data.Task;
+import ffnlab.results.TrialSchema.Column;
+import ffnlab.results.TrialSchema.Metric;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ class ExperimentResultsTest {
         assertEquals(List.of(1L, 2L, 3L), r.trials().subList(0, 3).stream().map(FinishedTrial::seed).toList());
         assertEquals(1, r.trials().stream().filter(FinishedTrial::diverged).count());
         assertEquals(10, r.trials().getFirst().metrics().rowCount());
-        assertEquals(Metric.METRICS_HEADER, r.trials().getFirst().metrics().columnNames());
+        assertEquals(Column.KEYS, r.trials().getFirst().metrics().columnNames());
     }
 
     @Test

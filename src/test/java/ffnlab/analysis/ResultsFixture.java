@@ -1,5 +1,6 @@
 package ffnlab.analysis;
 
+import ffnlab.results.TrialSchema.Column;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.SplittableRandom;
  * summary.yaml}); the numbers come from closed-form curves plus seeded noise, so tests know what to expect.
  */
 public final class ResultsFixture {
-    static final String HEADER = String.join(",", Metric.METRICS_HEADER);
+    static final String HEADER = String.join(",", Column.KEYS);
     public static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat");
 
     private ResultsFixture() {
@@ -288,7 +289,7 @@ public final class ResultsFixture {
         return dir;
     }
 
-    static String id(String name) {
+    public static String id(String name) {
         return String.format(Locale.ROOT, "%016x", (long) name.hashCode() * 2654435761L);
     }
 

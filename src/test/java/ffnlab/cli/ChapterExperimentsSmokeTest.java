@@ -3,8 +3,9 @@ package ffnlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ffnlab.results.ExperimentDirectory;
-import ffnlab.results.TrialRecord;
+import ffnlab.analysis.ExperimentResults;
+import ffnlab.analysis.FinishedTrial;
+import ffnlab.results.TrialSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every experiment file of the repository is valid and runs end to end under the smoke profile. */
 class ChapterExperimentsSmokeTest {
@@ -56,9 +57,10 @@ class ChapterExperimentsSmokeTest {
         int status = Main.run(new String[] {"run", name, "--profile", "smoke", "--experiments", EXPERIMENTS.toString(),
                 "--results", results.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        List<TrialRecord> records = TrialRecord.readAll(new ExperimentDirectory(results.resolve(name + "-smoke")));
+        List<FinishedTrial> records = ExperimentResults.load(results, name + "-smoke").trials();
         assertTrue(records.size() >= 1, out.toString(StandardCharsets.UTF_8));
-        assertTrue(records.stream().allMatch(r -> r.status().equals("finished") && r.number("epochs_run") >= 1));
+        assertTrue(records.stream().allMatch(r -> r.status().equals(TrialSchema.FINISHED)
+                && r.summary().optionalNumber(TrialSchema.EPOCHS_RUN) >= 1));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("0 failed"), out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -3,9 +3,10 @@ package ffnlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ffnlab.analysis.ExperimentResults;
+import ffnlab.analysis.FinishedTrial;
 import ffnlab.results.ExperimentDirectory;
 import ffnlab.results.TrialDirectory;
-import ffnlab.results.TrialRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,16 +81,16 @@ class ChildProcessRunTest {
     /** Per trial: summary without timings, metrics.csv without its time columns, parameters.csv. */
     private static Map<String, String> fingerprint(Path results) throws IOException {
         Map<String, String> out = new TreeMap<>();
-        for (TrialRecord r : TrialRecord.readAll(new ExperimentDirectory(results.resolve("crash")))) {
-            Map<String, Object> summary = new TreeMap<>(r.summary());
+        for (FinishedTrial r : ExperimentResults.load(results, "crash").trials()) {
+            Map<String, Object> summary = new TreeMap<>(r.summary().root());
             TIMING.forEach(summary::remove);
             StringBuilder metrics = new StringBuilder();
-            for (String line : Files.readAllLines(r.directory().file(TrialDirectory.METRICS))) {
+            for (String line : Files.readAllLines(r.dir().resolve(TrialDirectory.METRICS))) {
                 String[] f = line.split(",");
                 metrics.append(String.join(",", List.of(f).subList(0, 9))).append(',').append(f[10]).append('\n');
             }
-            out.put(r.directory().id(), summary + "\n" + metrics + Files.readString(r.directory().file(TrialDirectory.PARAMETERS))
-                    + Files.readString(r.directory().file(TrialDirectory.PREDICTIONS)));
+            out.put(r.id(), summary + "\n" + metrics + Files.readString(r.dir().resolve(TrialDirectory.PARAMETERS))
+                    + Files.readString(r.dir().resolve(TrialDirectory.PREDICTIONS)));
         }
         return out;
     }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ffnlab.gate.BaselineFile.Entry;
+import ffnlab.gate.Gate.Tolerance;
+import ffnlab.gate.Gate.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,13 +18,27 @@ class GateTest {
     private static final Tolerance TOL = new Tolerance(3, 0.001, 0.0);
 
     private static Outcome mse(String config, String sha, double... v) {
-        return new Outcome(config, "final_test_mse", java.util.Arrays.stream(v).boxed().toList(), sha);
+        return outcome(config, "final_test_mse", sha, v);
+    }
+
+    /** An outcome over the seeds' values {@code v}: mean and sample standard deviation (0 for one seed) by hand. */
+    private static Outcome outcome(String config, String metric, String sha, double... v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x;
+        }
+        double mean = sum / v.length;
+        double squares = 0;
+        for (double x : v) {
+            squares += (x - mean) * (x - mean);
+        }
+        return new Outcome(config, metric, v.length, mean, v.length < 2 ? 0 : Math.sqrt(squares / (v.length - 1)), sha);
     }
 
     @Test
     void identicalResultsPassAndAreBitwiseEqual() {
         Outcome o = mse("model.hidden=64", "abc", 0.30, 0.31, 0.29);
-        List<Verdict> v = new Gate(TOL).check(List.of(BaselineEntry.of(o)), List.of(o));
+        List<Verdict> v = new Gate(TOL).check(List.of(Entry.of(o)), List.of(o));
         assertEquals(Verdict.Status.PASS, v.getFirst().status());
         assertTrue(v.getFirst().bitwiseEqual());
         assertTrue(Gate.format(v).contains("gate PASSED"));
@@ -29,7 +46,7 @@ class GateTest {
 
     @Test
     void worseByMoreThanTheNoiseFails() {
-        BaselineEntry b = BaselineEntry.of(mse("model.hidden=64", "abc", 0.30, 0.31, 0.29));
+        Entry b = Entry.of(mse("model.hidden=64", "abc", 0.30, 0.31, 0.29));
         // std 0.01, n 3 on both sides: 3 standard errors of the difference is about 0.024.
         List<Verdict> slightly = new Gate(TOL).check(List.of(b), List.of(mse("model.hidden=64", "x", 0.31, 0.32, 0.30)));
         List<Verdict> clearly = new Gate(TOL).check(List.of(b), List.of(mse("model.hidden=64", "x", 0.36, 0.37, 0.35)));
@@ -42,17 +59,17 @@ class GateTest {
 
     @Test
     void betterIsNeverAFailureAndAccuracyGoesUp() {
-        Outcome base = new Outcome("base", "final_test_accuracy", List.of(0.85, 0.85), "s");
-        Outcome worse = new Outcome("base", "final_test_accuracy", List.of(0.80, 0.80), "t");
-        Outcome better = new Outcome("base", "final_test_accuracy", List.of(0.90, 0.90), "t");
+        Outcome base = outcome("base", "final_test_accuracy", "s", 0.85, 0.85);
+        Outcome worse = outcome("base", "final_test_accuracy", "t", 0.80, 0.80);
+        Outcome better = outcome("base", "final_test_accuracy", "t", 0.90, 0.90);
         Gate gate = new Gate(Tolerance.standard());
-        assertEquals(Verdict.Status.FAIL, gate.check(List.of(BaselineEntry.of(base)), List.of(worse)).getFirst().status());
-        assertEquals(Verdict.Status.PASS, gate.check(List.of(BaselineEntry.of(base)), List.of(better)).getFirst().status());
+        assertEquals(Verdict.Status.FAIL, gate.check(List.of(Entry.of(base)), List.of(worse)).getFirst().status());
+        assertEquals(Verdict.Status.PASS, gate.check(List.of(Entry.of(base)), List.of(better)).getFirst().status());
     }
 
     @Test
     void theAbsoluteFloorKeepsZeroSpreadBaselinesUsable() {
-        BaselineEntry b = BaselineEntry.of(mse("base", "s", 0.5));
+        Entry b = Entry.of(mse("base", "s", 0.5));
         Gate gate = new Gate(new Tolerance(3, 0.01, 0));
         assertEquals(Verdict.Status.PASS, gate.check(List.of(b), List.of(mse("base", "t", 0.509))).getFirst().status());
         assertEquals(Verdict.Status.FAIL, gate.check(List.of(b), List.of(mse("base", "t", 0.52))).getFirst().status());
@@ -60,7 +77,7 @@ class GateTest {
 
     @Test
     void divergedAndMissingConfigurationsFail() {
-        BaselineEntry b = BaselineEntry.of(mse("model.hidden=8", "s", 0.5, 0.5));
+        Entry b = Entry.of(mse("model.hidden=8", "s", 0.5, 0.5));
         Gate gate = new Gate(Tolerance.standard());
         assertEquals(Verdict.Status.FAIL, gate.check(List.of(b), List.of(mse("model.hidden=8", "t", Double.NaN, 0.5))).getFirst().status());
         assertEquals(Verdict.Status.MISSING, gate.check(List.of(b), List.of()).getFirst().status());
@@ -69,8 +86,8 @@ class GateTest {
     @Test
     void baselineFileRoundTripsExactly(@TempDir Path dir) {
         Path file = dir.resolve("baselines/housing.csv");
-        List<BaselineEntry> entries = List.of(BaselineEntry.of(mse("model.hidden=64", "abc123", 0.1 / 3, 0.2)),
-                BaselineEntry.of(new Outcome("base", "final_test_accuracy", List.of(0.8125), "ff")));
+        List<Entry> entries = List.of(Entry.of(mse("model.hidden=64", "abc123", 0.1 / 3, 0.2)),
+                Entry.of(outcome("base", "final_test_accuracy", "ff", 0.8125)));
         BaselineFile.write(file, entries, List.of("command: mvn -q exec:java -Dexp=housing -Dcheck=record", "commit: 0123abc"));
         assertEquals(entries, BaselineFile.read(file));
     }

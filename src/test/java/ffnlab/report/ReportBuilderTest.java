@@ -114,7 +114,7 @@ class ReportBuilderTest {
         assertTrue(html.contains("<figure class=\"plot\" id=\"weights\"><svg"));
         assertTrue(html.contains("Training m.s.e. against epochs, mean over seeds (no test set)"), "Example 2 has no test set");
         assertTrue(html.contains("aria-label=\"Learning curves\""));
-        assertTrue(html.contains("Training m.s.e. after 40 epochs (toy-mapping): chapter 0.107, measured 0.1069 (agrees)."), html);
+        assertTrue(html.contains("Training m.s.e. after 40 epochs (base): chapter 0.107, measured 0.1069 (agrees)."), html);
         assertTrue(html.contains("Learnt weights and biases beside the chapter&#39;s"));
     }
 
