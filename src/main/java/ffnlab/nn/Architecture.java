@@ -39,6 +39,17 @@ public record Architecture(int[] widths, Activation hidden, Activation output) {
         return new Architecture(widths, hidden, output);
     }
 
+    /** The widths [n, n_1, ..., n_{L-1}, K]: {@code inputs}, the hidden widths in order, {@code outputs}. */
+    public static int[] widths(int inputs, java.util.List<Integer> hidden, int outputs) {
+        int[] w = new int[hidden.size() + 2];
+        w[0] = inputs;
+        for (int l = 0; l < hidden.size(); l++) {
+            w[l + 1] = hidden.get(l);
+        }
+        w[w.length - 1] = outputs;
+        return w;
+    }
+
     @Override
     public int[] widths() {
         return widths.clone();

@@ -59,13 +59,7 @@ public record TrialConfig(Map<String, Object> values, Data data, Model model, Tr
 
         /** Layer widths [n, n_1, ..., K] for a dataset with the given input and output widths. */
         public int[] widths(int inputs, int outputs) {
-            int[] w = new int[hidden.size() + 2];
-            w[0] = inputs;
-            for (int l = 0; l < hidden.size(); l++) {
-                w[l + 1] = hidden.get(l);
-            }
-            w[w.length - 1] = outputs;
-            return w;
+            return Architecture.widths(inputs, hidden, outputs);
         }
 
         /** The number of weights and biases of the network for a dataset with the given input and output widths. */

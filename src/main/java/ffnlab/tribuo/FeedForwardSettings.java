@@ -40,13 +40,7 @@ public record FeedForwardSettings(List<Integer> hiddenWidths, Activation hiddenA
 
     /** The network for n inputs and K outputs. */
     public Architecture architecture(int inputs, int outputs) {
-        int[] widths = new int[hiddenWidths.size() + 2];
-        widths[0] = inputs;
-        for (int i = 0; i < hiddenWidths.size(); i++) {
-            widths[i + 1] = hiddenWidths.get(i);
-        }
-        widths[widths.length - 1] = outputs;
-        return new Architecture(widths, hiddenActivation, outputActivation);
+        return new Architecture(Architecture.widths(inputs, hiddenWidths, outputs), hiddenActivation, outputActivation);
     }
 
     /** The training loop's configuration for a dataset of n inputs and K outputs, with the call's seed. */

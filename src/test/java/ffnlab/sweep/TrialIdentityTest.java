@@ -1,5 +1,6 @@
 package ffnlab.sweep;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ffnlab.nn.Activation;
@@ -47,6 +48,8 @@ class TrialIdentityTest {
         ExperimentSpec spec = new ExperimentFiles(Path.of("experiments")).load("housing-dnn", null, Map.of());
         TrialConfig dnn = SweepExpander.configurations(spec, SHAPE).getFirst().config();
         assertEquals(List.of(10, 5), dnn.model().hidden());
+        assertArrayEquals(new int[] {8, 10, 5, 1}, dnn.model().widths(8, 1));
+        assertArrayEquals(new int[] {784, 10}, Architecture.widths(784, List.of(), 10), "no hidden layer");
         assertEquals(Architecture.parameterCount(8, 10, 5, 1), dnn.model().parameterCount(8, 1));
         assertEquals(dnn.model().architecture(8, 1).parameterCount(), dnn.model().parameterCount(8, 1));
         assertEquals(Architecture.parameterCount(8, 10, 5, 1), SweepExpander.variables(dnn, SHAPE).apply("parameters")[0],
