@@ -16,9 +16,7 @@ public record EngineSpec(Architecture architecture, Parameters initial, Loss los
         if (!initial.architecture().equals(architecture)) {
             throw new IllegalArgumentException("initial parameters are for " + initial.architecture() + ", not " + architecture);
         }
-        if (!loss.accepts(architecture.output())) {
-            throw new IllegalArgumentException(loss.key() + " cannot be used with a " + architecture.output().key() + " output");
-        }
+        loss.requireAccepts(architecture.output());
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }

@@ -23,9 +23,7 @@ public final class Backpropagation {
     private final Reduction reduction;
 
     public Backpropagation(Architecture architecture, Loss loss, Reduction reduction) {
-        if (!loss.accepts(architecture.output())) {
-            throw new IllegalArgumentException(loss.key() + " cannot be used with a " + architecture.output().key() + " output");
-        }
+        loss.requireAccepts(architecture.output());
         this.architecture = architecture;
         this.loss = loss;
         this.reduction = reduction;

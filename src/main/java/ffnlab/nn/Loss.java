@@ -22,6 +22,13 @@ public enum Loss {
         };
     }
 
+    /** Throws {@link IllegalArgumentException} when {@link #accepts} says no, naming both. */
+    public void requireAccepts(Activation output) {
+        if (!accepts(output)) {
+            throw new IllegalArgumentException(key() + " cannot be used with a " + output.key() + " output");
+        }
+    }
+
     /** The loss the chapter pairs with an output activation. */
     public static Loss naturalFor(Activation output) {
         return output == Activation.SOFTMAX ? CROSS_ENTROPY : SQUARED_ERROR;

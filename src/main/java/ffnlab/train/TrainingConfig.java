@@ -26,9 +26,7 @@ import java.util.List;
 public record TrainingConfig(Architecture architecture, Initialiser initialiser, Loss loss, Reduction reduction,
                              Optimiser optimiser, int batchSize, int epochs, long seed, int earlyStopping) {
     public TrainingConfig {
-        if (!loss.accepts(architecture.output())) {
-            throw new IllegalArgumentException(loss.key() + " cannot be used with a " + architecture.output().key() + " output");
-        }
+        loss.requireAccepts(architecture.output());
         if (batchSize < 0) {
             throw new IllegalArgumentException("batch size must be 0 (full batch) or positive, got " + batchSize);
         }
