@@ -36,9 +36,16 @@ public final class ReportBuilder {
         SummaryCsv.write(findings.perConfiguration(), dir.resolve("summary.csv"));
         List<Figure> figures = PlotGallery.draw(findings);
         Path index = dir.resolve("index.html");
-        ffnlab.results.AtomicFile.write(index, ExperimentPage.render(findings, figures));
+        ffnlab.results.AtomicFile.write(index, ExperimentPage.render(findings, figures,
+                trialsHref(dir, findings.results().dir().resolve("trials"))));
         LOG.info("report: {} ({} trials, {} plots)", index, findings.results().trials().size(), figures.size());
         return index;
+    }
+
+    /** The relative URL from the report folder {@code reportDir} to the trial folders {@code trialsDir}. */
+    static String trialsHref(Path reportDir, Path trialsDir) {
+        Path relative = reportDir.toAbsolutePath().normalize().relativize(trialsDir.toAbsolutePath().normalize());
+        return TrialsTable.href(relative.toString().replace(java.io.File.separatorChar, '/'));
     }
 
     /**
