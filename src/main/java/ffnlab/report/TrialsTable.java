@@ -45,8 +45,8 @@ final class TrialsTable {
             cell(h, t.summaryValue(test));
             cell(h, t.summaryValue(train));
             cell(h, t.summary().optionalNumber(TrialSchema.EPOCHS_RUN));
-            cell(h, t.summary().optionalNumber(TrialSchema.DIVERGED_EPOCH));
-            h.append("<td class=\"text\"><code>").append(escape(t.id())).append("</code></td><td class=\"text\">");
+            cell(h, t.diverged() ? t.summary().optionalNumber(TrialSchema.DIVERGED_EPOCH) : Double.NaN);
+            h.append("<td class=\"text\"><code>").append(escape(t.id())).append("</code></td><td class=\"text files\">");
             String sep = "";
             for (String file : FILES) {
                 if (Files.exists(t.dir().resolve(file))) {
