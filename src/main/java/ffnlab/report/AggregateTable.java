@@ -21,6 +21,9 @@ final class AggregateTable {
     /** Metrics that count epochs: their spread over seeds is shown as a range, never as mean &plusmn; CI. */
     static final Set<Metric> EPOCH_METRICS = Set.of(Metric.FINAL_EPOCH, Metric.BEST_TEST_EPOCH);
 
+    /** Labels longer than this become the metric's key in words (the label stays in the header's hover text). */
+    private static final int MAX_HEADER = 36;
+
     private AggregateTable() {
     }
 
@@ -35,7 +38,7 @@ final class AggregateTable {
         h.append("<div class=\"scroll\"><table id=\"aggregate-table\" class=\"sortable wide\"><thead><tr>")
                 .append("<th>configuration</th><th>n</th><th>diverged</th>");
         for (Metric m : shown) {
-            h.append("<th title=\"").append(m.key()).append("\">").append(escape(m.label()))
+            h.append("<th title=\"").append(escape(m.key() + ": " + m.label())).append("\">").append(escape(header(m)))
                     .append(EPOCH_METRICS.contains(m) ? " &ndash; median (min&ndash;max)" : "").append("</th>");
         }
         h.append("</tr></thead><tbody>\n");
@@ -65,6 +68,11 @@ final class AggregateTable {
             h.append("</tr>\n");
         }
         h.append("</tbody></table></div>\n");
+    }
+
+    /** A metric's column header: its label, or its key in words where the label would not fit a narrow column. */
+    static String header(Metric m) {
+        return m.label().length() <= MAX_HEADER ? m.label() : m.key().replace('_', ' ');
     }
 
     /** The finite values of {@code metric} over the trials of one configuration that did not diverge. */

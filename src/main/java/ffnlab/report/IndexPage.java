@@ -12,6 +12,8 @@ import java.util.List;
 public final class IndexPage {
     /** The profile of a full run (no {@code -Dprofile}). */
     static final String FULL = "default";
+    /** A full git commit hash: shown by its first ten digits, in full on hover. */
+    private static final java.util.regex.Pattern FULL_HASH = java.util.regex.Pattern.compile("\\b([0-9a-f]{10})[0-9a-f]{30}\\b");
 
     /**
      * One row of the index.
@@ -89,7 +91,8 @@ public final class IndexPage {
                     .append(escape(e.verdict())).append("</td><td data-sort=\"").append(e.trials()).append("\">")
                     .append(e.trials()).append(e.unfinished() > 0 ? " (+" + e.unfinished() + " unfinished)" : "")
                     .append("</td><td").append(e.diverged() > 0 ? " class=\"missing\"" : "").append(">").append(e.diverged())
-                    .append("</td><td class=\"text\"><code>").append(escape(e.commit())).append("</code></td><td class=\"text\">")
+                    .append("</td><td class=\"text\" title=\"").append(escape(e.commit())).append("\"><code>")
+                    .append(escape(FULL_HASH.matcher(e.commit()).replaceAll("$1"))).append("</code></td><td class=\"text date\">")
                     .append(escape(e.date())).append("</td></tr>\n");
         }
         h.append("</tbody></table></div>\n");

@@ -94,7 +94,8 @@ public final class ReportBuilder {
     /** The verdict on the chapter's claim: {@link ChapterVsMeasured}'s comparisons with it. */
     private static String verdict(ExperimentFindings f) {
         List<String> judged = ChapterVsMeasured.sentences(f).stream()
-                .filter(s -> s.startsWith("The chapter's optimum") || s.startsWith("Training m.s.e.")).toList();
+                .filter(s -> s.startsWith("The chapter's optimum") || s.startsWith("Training m.s.e.")
+                        || s.startsWith("Time per weight update")).toList();
         if (!judged.isEmpty()) {
             return String.join(" ", judged);
         }

@@ -70,7 +70,7 @@ class ExperimentPageTest {
         assertTrue(html.contains("<script>" + PageScript.JS + "</script>"), "the page carries its script inline");
         String aggregate = section(html, "aggregate-table");
         List<String> headers = all(Pattern.compile("<th[^>]*>(.*?)</th>"), aggregate);
-        int best = headers.indexOf("epoch of the best test m.s.e. or accuracy &ndash; median (min&ndash;max)");
+        int best = headers.indexOf("best test epoch &ndash; median (min&ndash;max)");
         assertTrue(best > 0, headers.toString());
         for (String row : aggregate.split("<tr")) {
             List<String> cells = all(Pattern.compile("<td[^>]*>(.*?)</td>"), row);
