@@ -47,7 +47,7 @@ public final class IndexPage {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>ffnlab reports</title><style>").append(PageStyle.CSS).append("</style></head>\n<body><main>\n")
+                .append("<title>ffnlab reports</title><style>").append(PageStyle.CSS).append("</style></head>\n<body><main class=\"wide\">\n")
                 .append("<h1>ffnlab reports</h1>\n<p class=\"meta\">One report per experiment under results/; "
                         + "each folder opens offline and can be zipped on its own.</p>\n");
         if (entries.isEmpty()) {
@@ -87,7 +87,7 @@ public final class IndexPage {
             }
             h.append("<td class=\"text\">").append(escape(e.description())).append("</td><td class=\"text\">")
                     .append(e.claim().isEmpty() ? "<span class=\"note\">none stated</span>" : escape(e.claim()))
-                    .append("</td><td class=\"text\">").append(escape(e.headline())).append("</td><td class=\"text\">")
+                    .append("</td><td class=\"text\">").append(escape(e.headline())).append("</td><td class=\"text verdict\">")
                     .append(escape(e.verdict())).append("</td><td data-sort=\"").append(e.trials()).append("\">")
                     .append(e.trials()).append(e.unfinished() > 0 ? " (+" + e.unfinished() + " unfinished)" : "")
                     .append("</td><td").append(e.diverged() > 0 ? " class=\"missing\"" : "").append(">").append(e.diverged())

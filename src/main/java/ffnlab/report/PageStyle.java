@@ -32,7 +32,7 @@ final class PageStyle {
             .ffn-pt{cursor:crosshair} .ffn-pt:hover{fill:#0002;stroke:#1d2330;stroke-width:1.5}
             .ffn-tip{position:fixed;z-index:10;max-width:28em;padding:4px 8px;background:#1d2330;color:#fff;font-size:.82em;border-radius:3px;pointer-events:none;white-space:pre-line}
             .note{color:#566070;font-size:.9em}
-            table.index{font-size:.82em} table.index td.text{min-width:5em;max-width:22em} table.index td:first-child{white-space:nowrap} table.index td.date{min-width:10em}
+            table.index{font-size:.82em} table.index td.text{min-width:5em;max-width:22em} table.index td:first-child{white-space:nowrap} table.index td.date{min-width:8em} table.index td.verdict{min-width:13em} main.wide{max-width:1400px}
             .profile{background:#fff3cd;color:#7a4b00;border-radius:3px;padding:0 5px;font-weight:600}
             pre{background:#fff;padding:10px;overflow-x:auto;font-size:.85em;box-shadow:0 1px 2px #0001}
             a{color:#0061a0}

@@ -117,7 +117,8 @@ public final class ReportBuilder {
 
     static String headline(ExperimentFindings f) {
         if (f.optimum().isEmpty()) {
-            return f.results().trials().isEmpty() ? "no finished trial" : "no finite test error";
+            return f.results().trials().isEmpty() ? "no finished trial"
+                    : "no finite test error (no test split, or every trial diverged)";
         }
         Optimum o = f.optimum().get();
         String n = "n = " + f.perConfiguration().intColumn(Aggregation.N).getInt(o.row());
