@@ -59,4 +59,24 @@ public final class Html {
         int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10(halfWidth)));
         return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", mean, halfWidth);
     }
+
+    /**
+     * {@code median (min–max)} of the finite values, for whole-number quantities such as epochs whose spread over seeds
+     * a mean and a symmetric interval misstate ({@code 35 (3–120)}, not {@code 35 ± 54}); the value alone when all
+     * agree, "n/a" when there is none.
+     */
+    public static String medianRange(double[] values) {
+        double[] v = java.util.Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (v.length == 0) {
+            return "n/a";
+        }
+        String median = number(median(v));
+        return v[0] == v[v.length - 1] ? median : median + " (" + number(v[0]) + "–" + number(v[v.length - 1]) + ")";
+    }
+
+    /** The median of sorted values. */
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
 }

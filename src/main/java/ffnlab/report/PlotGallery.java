@@ -155,7 +155,7 @@ public final class PlotGallery {
     }
 
     private static Figure figure(PlotKind kind, String id, String title, String caption, Chart<?, ?> chart) {
-        return new Figure(kind, title, caption, InlineSvg.of(chart, id, title), null);
+        return new Figure(kind, title, caption, PointOverlay.insert(InlineSvg.of(chart, id, title), chart), null);
     }
 
     private static void require(boolean condition, String problem) {

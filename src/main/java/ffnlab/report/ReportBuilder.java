@@ -36,9 +36,16 @@ public final class ReportBuilder {
         SummaryCsv.write(findings.perConfiguration(), dir.resolve("summary.csv"));
         List<Figure> figures = PlotGallery.draw(findings);
         Path index = dir.resolve("index.html");
-        ffnlab.results.AtomicFile.write(index, ExperimentPage.render(findings, figures));
+        ffnlab.results.AtomicFile.write(index, ExperimentPage.render(findings, figures,
+                trialsHref(dir, findings.results().dir().resolve("trials"))));
         LOG.info("report: {} ({} trials, {} plots)", index, findings.results().trials().size(), figures.size());
         return index;
+    }
+
+    /** The relative URL from the report folder {@code reportDir} to the trial folders {@code trialsDir}. */
+    static String trialsHref(Path reportDir, Path trialsDir) {
+        Path relative = reportDir.toAbsolutePath().normalize().relativize(trialsDir.toAbsolutePath().normalize());
+        return TrialsTable.href(relative.toString().replace(java.io.File.separatorChar, '/'));
     }
 
     /**
@@ -52,18 +59,47 @@ public final class ReportBuilder {
         for (String name : experiments(resultsRoot)) {
             boolean hasReport = Files.exists(reportsRoot.resolve(name).resolve("index.html"));
             try {
-                ExperimentFindings f = ExperimentFindings.of(ExperimentResults.load(resultsRoot, name), false);
-                entries.add(new IndexPage.Entry(name, hasReport, ExperimentPage.dates(f), f.results().trials().size(),
-                        f.results().unfinished().size(), headline(f)));
+                ExperimentResults results = ExperimentResults.load(resultsRoot, name);
+                // curves only where the claim is read off them (an m.s.e. at an epoch): they cost seconds for long runs
+                ExperimentFindings f = ExperimentFindings.of(results, ChapterClaims.of(results.experiment()).mseEpoch().isPresent());
+                entries.add(entry(f, hasReport));
             } catch (ResultsFileException e) {
                 LOG.warn("index: {}: {}", name, e.getMessage());
-                entries.add(new IndexPage.Entry(name, hasReport, "", 0, 0, "cannot read results: " + e.getMessage()));
+                entries.add(new IndexPage.Entry(name, hasReport, IndexPage.FULL, "", "", "cannot read results: " + e.getMessage(),
+                        "", "", 0, 0, 0, ""));
             }
         }
         Path index = reportsRoot.resolve("index.html");
         ffnlab.results.AtomicFile.write(index, IndexPage.render(entries));
         LOG.info("report index: {} ({} experiments)", index, entries.size());
         return index;
+    }
+
+    static IndexPage.Entry entry(ExperimentFindings f, boolean hasReport) {
+        var r = f.results();
+        int diverged = (int) r.trials().stream().filter(ffnlab.analysis.FinishedTrial::diverged).count();
+        java.util.Set<String> commits = new java.util.TreeSet<>();
+        for (var t : r.trials()) {
+            String commit = t.provenance().string("git_commit", "");
+            if (!commit.isEmpty()) {
+                commits.add(commit + ("true".equals(String.valueOf(t.provenance().get("git_dirty"))) ? " (dirty)" : ""));
+            }
+        }
+        return new IndexPage.Entry(r.name(), hasReport, r.experiment().string("profile", IndexPage.FULL),
+                r.experiment().string("description", ""), f.chapter().note(), headline(f), verdict(f),
+                ExperimentPage.dates(f), r.trials().size(), r.unfinished().size(), diverged,
+                commits.isEmpty() ? "not recorded" : String.join(", ", commits));
+    }
+
+    /** The verdict on the chapter's claim: {@link ChapterVsMeasured}'s comparisons with it. */
+    private static String verdict(ExperimentFindings f) {
+        List<String> judged = ChapterVsMeasured.sentences(f).stream()
+                .filter(s -> s.startsWith("The chapter's optimum") || s.startsWith("Training m.s.e.")
+                        || s.startsWith("Time per weight update")).toList();
+        if (!judged.isEmpty()) {
+            return String.join(" ", judged);
+        }
+        return f.chapter().isEmpty() ? "no chapter claim to compare with" : "the claim states nothing measurable here";
     }
 
     /** The experiments under {@code resultsRoot}: folders holding {@code trials/} or {@code experiment.yaml}. */
@@ -81,7 +117,8 @@ public final class ReportBuilder {
 
     static String headline(ExperimentFindings f) {
         if (f.optimum().isEmpty()) {
-            return f.results().trials().isEmpty() ? "no finished trial" : "no finite test error";
+            return f.results().trials().isEmpty() ? "no finished trial"
+                    : "no finite test error (no test split, or every trial diverged)";
         }
         Optimum o = f.optimum().get();
         String n = "n = " + f.perConfiguration().intColumn(Aggregation.N).getInt(o.row());

@@ -19,6 +19,14 @@ class HtmlTest {
     }
 
     @Test
+    void epochCountsReadAsMedianAndRange() {
+        assertEquals("35 (3–120)", Html.medianRange(new double[] {120, 3, 35, Double.NaN}));
+        assertEquals("20.5 (10–40)", Html.medianRange(new double[] {40, 10, 21, 20}));
+        assertEquals("7", Html.medianRange(new double[] {7, 7}));
+        assertEquals("n/a", Html.medianRange(new double[] {Double.NaN}));
+    }
+
+    @Test
     void numbersReadWell() {
         assertEquals("0.1071", Html.number(0.10712));
         assertEquals("64", Html.number(64.0));

@@ -35,7 +35,7 @@ class ReportBuilderTest {
             assertTrue(html.contains("<figure class=\"plot\" id=\"" + id + "\"><svg"), id + " is drawn");
         }
         assertFalse(html.contains("not drawn"), "every default plot is drawn");
-        assertFalse(html.contains("<script") || html.contains("http://") && !html.contains("xmlns"), "no script, no network");
+        assertFalse(html.contains("<script src") || html.contains("http://") && !html.contains("xmlns"), "inline script only, no network");
         assertFalse(Pattern.compile("(src|href)=\"https?:").matcher(html).find(), "nothing loaded from the network");
         assertTrue(html.contains("Measured: lowest mean final test m.s.e. at model.hidden=64"), "the optimum is named");
         assertTrue(html.contains("The chapter&#39;s optimum (64) is also the measured optimum: agrees."));
@@ -129,8 +129,34 @@ class ReportBuilderTest {
         assertTrue(html.contains("<a href=\"width-sweep/index.html\">width-sweep</a>"));
         assertTrue(html.contains("toy-mapping (no report)"));
         assertTrue(html.contains("optimum model.hidden=64: final test m.s.e. "), html);
-        assertTrue(html.contains("<td>12 (+1 unfinished)</td>"));
+        assertTrue(html.contains(">12 (+1 unfinished)</td>"));
         assertTrue(html.contains("run 2026-11-26 05:00:00Z to 2026-11-26 05:03Z"));
+    }
+
+    @Test
+    void indexAnswersWhatRanAndWhatItShowedWithShortenedRunsApart() throws IOException {
+        Path results = tmp.resolve("results");
+        Path reports = tmp.resolve("reports");
+        ResultsFixture.widthSweep(results);
+        ResultsFixture.toyMapping(results);
+        Path toy = results.resolve("toy-mapping").resolve("experiment.yaml");
+        Files.writeString(toy, Files.readString(toy) + "profile: smoke\ndescription: Example 2 by hand\n");
+        String html = Files.readString(ReportBuilder.buildIndex(results, reports));
+        int full = html.indexOf("<h2 id=\"full-runs\">");
+        int shortened = html.indexOf("<h2 id=\"shortened-runs\">");
+        assertTrue(full >= 0 && shortened > full, "full runs, then the smoke and ci runs in their own section");
+        String fullRuns = html.substring(full, shortened);
+        String shortRuns = html.substring(shortened);
+        assertTrue(fullRuns.contains("width-sweep") && !fullRuns.contains("toy-mapping"), fullRuns);
+        assertTrue(shortRuns.contains("toy-mapping") && shortRuns.contains("<span class=\"profile\">smoke</span>"), shortRuns);
+        assertTrue(shortRuns.contains("<td class=\"text\">Example 2 by hand</td>"), "the description");
+        assertTrue(fullRuns.contains("<td class=\"text\">Example 3b: optimum number of hidden neurons 64</td>"), "the claim");
+        assertTrue(fullRuns.contains("The chapter&#39;s optimum (64) is also the measured optimum: agrees."), "the verdict");
+        assertTrue(shortRuns.contains("Training m.s.e. after 40 epochs (base): chapter 0.107, measured 0.1069 (agrees)."),
+                "a claim read off the curves is judged in the index too");
+        assertTrue(fullRuns.contains("<td class=\"missing\">1</td>"), "the width sweep's diverged trial is counted");
+        assertTrue(fullRuns.contains("<code>0cb58dd</code>"), "the commit that trained it");
+        assertTrue(html.contains("class=\"sortable index\""), "index tables sort");
     }
 
     @Test
