@@ -38,7 +38,8 @@ class ReportBuilderTest {
         assertFalse(html.contains("<script") || html.contains("http://") && !html.contains("xmlns"), "no script, no network");
         assertFalse(Pattern.compile("(src|href)=\"https?:").matcher(html).find(), "nothing loaded from the network");
         assertTrue(html.contains("Measured: lowest mean final test m.s.e. at model.hidden=64"), "the optimum is named");
-        assertTrue(html.contains("The chapter&#39;s optimum (64) is also the measured optimum: agrees."));
+        assertTrue(html.contains("Verdict: agrees. The chapter&#39;s optimum (64) is also the measured optimum, and every "
+                + "other setting&#39;s 95% CI lies clear of it."));
         assertTrue(html.contains("<tr class=\"optimum\"><td class=\"text\">model.hidden=64 (optimum)</td><td>3</td><td>0</td>"));
         assertTrue(html.contains("unfinished trials (no summary.yaml): ffffffffffffffff"));
         assertTrue(html.contains("Diverged trials</h2>\n<table>"), "the diverged trial is listed");
@@ -114,7 +115,8 @@ class ReportBuilderTest {
         assertTrue(html.contains("<figure class=\"plot\" id=\"weights\"><svg"));
         assertTrue(html.contains("Training m.s.e. against epochs, mean over seeds (no test set)"), "Example 2 has no test set");
         assertTrue(html.contains("aria-label=\"Learning curves\""));
-        assertTrue(html.contains("Training m.s.e. after 40 epochs (base): chapter 0.107, measured 0.1069 (agrees)."), html);
+        assertTrue(html.contains("Verdict: agrees. Training m.s.e. after 40 epochs (base): chapter 0.107, measured 0.1069 "
+                + "(scaled m.s.e.), equal to the chapter&#39;s printed digits"), html);
         assertTrue(html.contains("Learnt weights and biases beside the chapter&#39;s"));
     }
 
