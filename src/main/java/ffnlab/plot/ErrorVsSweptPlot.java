@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Final test and training error against the swept value (the chapter's Examples 3b and 4b): each seed's final test
- * error as a small dot, the mean over seeds as a line, its 95% confidence interval as a vertical segment clipped to
+ * error as a small dot (grey, or the faded colour of its line with a second key), the mean over seeds as a line, its 95% confidence interval as a vertical segment clipped to
  * the metric's valid range, the measured optimum as a diamond and the chapter's optimum as a vertical line.
  * <p>
  * The y axis is fitted to the seeds that agree with their configuration's other seeds ({@link SeedOutliers}); an
@@ -110,7 +110,7 @@ public final class ErrorVsSweptPlot {
                 int[] rows = group.getValue().stream().mapToInt(Integer::intValue).toArray();
                 String prefix = group.getKey().isEmpty() ? "" : group.getKey() + " ";
                 Color colour = groups.size() == 1 ? ChartStyle.colour(0) : SweepStyle.sequential(g, groups.size());
-                seedPoints(prefix, rows);
+                seedPoints(prefix, rows, groups.size() == 1 ? SEED_GREY : ChartStyle.faded(colour));
                 means(prefix.isEmpty() ? "test" : group.getKey(), rows, test, testCi, colour, SweepStyle.marker(g),
                         groups.size() == 1 ? ChartStyle.SOLID : SweepStyle.line(g, 2f), "final test");
                 g++;
@@ -163,7 +163,7 @@ public final class ErrorVsSweptPlot {
         }
 
         /** One series per seed number ("seed N"): the seeds that agree with their configuration's others. */
-        private void seedPoints(String prefix, int[] rows) {
+        private void seedPoints(String prefix, int[] rows, Color colour) {
             Map<Long, List<double[]>> bySeed = new java.util.TreeMap<>();
             Map<Long, List<String>> tips = new java.util.TreeMap<>();
             for (int c : rows) {
@@ -189,7 +189,7 @@ public final class ErrorVsSweptPlot {
                         points.stream().mapToDouble(p -> p[1]).toArray());
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 s.setMarker(SeriesMarkers.CIRCLE);
-                s.setMarkerColor(SEED_GREY);
+                s.setMarkerColor(colour);
                 s.setShowInLegend(false);
                 PointTips.set(s, tips.get(seed).toArray(String[]::new));
             });

@@ -51,6 +51,10 @@ public final class UpdateTimePlot {
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         chart.setYAxisGroupTitle(0, UPDATE);
         chart.setYAxisGroupTitle(1, EPOCH);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(ChartStyle.decadesOnly(java.util.stream.DoubleStream.concat(
+                java.util.Arrays.stream(ErrorVsSweptPlot.column(perConfiguration, Metric.MEAN_UPDATE_TIME_US.key() + Aggregation.MEAN)),
+                java.util.Arrays.stream(ErrorVsSweptPlot.column(perConfiguration, Metric.MEAN_EPOCH_TIME_S.key() + Aggregation.MEAN)))
+                .toArray()));
         List<String> notes = new ArrayList<>();
         series(chart, axis, perConfiguration, trials, Metric.MEAN_UPDATE_TIME_US, "time per weight update", "µs", 0, notes);
         series(chart, axis, perConfiguration, trials, Metric.MEAN_EPOCH_TIME_S, "time per epoch", "s", 1, notes);

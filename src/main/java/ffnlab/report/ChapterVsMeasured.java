@@ -57,7 +57,10 @@ public final class ChapterVsMeasured {
         out.add(verdict.outcome() == Verdict.Outcome.NO_CLAIM ? verdict.sentence()
                 : "Verdict: " + verdict.word() + ". " + verdict.sentence());
         f.batchKey().ifPresent(b -> {
-            out.add(timeShape(table, b, Metric.MEAN_UPDATE_TIME_US.key(), "Time per weight update", "µs"));
+            String update = timeShape(table, b, Metric.MEAN_UPDATE_TIME_US.key(), "Time per weight update", "µs");
+            if (!verdict.sentence().startsWith(update)) {
+                out.add(update);
+            }
             out.add(timeShape(table, b, Metric.MEAN_EPOCH_TIME_S.key(), "Time per epoch", "s"));
         });
         return out;

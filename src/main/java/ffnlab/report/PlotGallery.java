@@ -118,7 +118,8 @@ public final class PlotGallery {
                         + " (legend); ").orElse("Final test (solid) and training (dashed) " + f.measure().label() + "; ");
                 yield figure(kind, id, "Final " + f.measure().label() + " against " + x, lines + "lines join the means "
                         + "over seeds, vertical bars their 95% confidence intervals (clipped to values the "
-                        + f.measure().label() + " can take), grey dots each seed's final test " + f.measure().label()
+                        + f.measure().label() + " can take), " + (second.isPresent() ? "faded dots" : "grey dots")
+                        + " each seed's final test " + f.measure().label()
                         + "; the diamond marks the measured optimum, the dashed vertical line the chapter's.", drawn);
             }
             case TIME_VS_BATCH -> {

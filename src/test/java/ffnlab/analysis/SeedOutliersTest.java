@@ -22,6 +22,20 @@ class SeedOutliersTest {
     }
 
     @Test
+    void theNoisiestSeedOfAConfigurationStaysWhenItDoesNotStretchThePlot() {
+        // a real width sweep: seed 1 of width 1 is 0.015 above its others, well inside the spread of the widths
+        double[][] widths = {{0.366, 0.351, 0.350}, {0.338, 0.337, 0.339}, {0.309, 0.310, 0.3095}, {0.318, 0.300, 0.301},
+            {0.275, 0.276, 0.274}};
+        assertEquals(List.of(List.of(), List.of(), List.of(), List.of(), List.of()), SeedOutliers.find(widths));
+    }
+
+    @Test
+    void aCollapsedSeedBelowTheOthersIsFoundToo() {
+        double[][] accuracies = {{0.85, 0.86, 0.84}, {0.87, 0.10, 0.88}, {0.86, 0.87, 0.85}};
+        assertEquals(List.of(List.of(), List.of(1), List.of()), SeedOutliers.find(accuracies));
+    }
+
+    @Test
     void withTwoSeedsNeitherIsCalledTheOddOne() {
         double[][] twoSeeds = {{0.3, 0.31}, {0.3, 5.0}};
         assertEquals(List.of(List.of(), List.of()), SeedOutliers.find(twoSeeds));
