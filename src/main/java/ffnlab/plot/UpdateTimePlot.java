@@ -47,14 +47,11 @@ public final class UpdateTimePlot {
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setXAxisTickLabelsFormattingFunction(axis::tickLabel);
-        chart.getStyler().setYAxisTickLabelsFormattingFunction(SweptAxis::format);
+        chart.getStyler().setYAxisTickLabelsFormattingFunction(UpdateTimePlot::logTickLabel);
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         chart.setYAxisGroupTitle(0, UPDATE);
         chart.setYAxisGroupTitle(1, EPOCH);
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(ChartStyle.decadesOnly(java.util.stream.DoubleStream.concat(
-                java.util.Arrays.stream(ErrorVsSweptPlot.column(perConfiguration, Metric.MEAN_UPDATE_TIME_US.key() + Aggregation.MEAN)),
-                java.util.Arrays.stream(ErrorVsSweptPlot.column(perConfiguration, Metric.MEAN_EPOCH_TIME_S.key() + Aggregation.MEAN)))
-                .toArray()));
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
         List<String> notes = new ArrayList<>();
         series(chart, axis, perConfiguration, trials, Metric.MEAN_UPDATE_TIME_US, "time per weight update", "µs", 0, notes);
         series(chart, axis, perConfiguration, trials, Metric.MEAN_EPOCH_TIME_S, "time per epoch", "s", 1, notes);
@@ -129,6 +126,20 @@ public final class UpdateTimePlot {
             PointTips.set(p, seedTips.get(seed).toArray(String[]::new));
         });
         chart.getStyler().setYAxisMin(group, bottom);
+    }
+
+    /**
+     * The label of a log axis tick at {@code v}: the value in plain numbers at 1, 2 and 5 times a power of ten,
+     * nothing at 3, 4, 6, 7, 8 and 9 times it (whose labels would run together near the top of a decade).
+     */
+    static String logTickLabel(double v) {
+        if (!(v > 0)) {
+            return " ";
+        }
+        double mantissa = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
+        long leading = Math.round(mantissa);
+        return Math.abs(mantissa - leading) < 1e-6 && (leading == 1 || leading == 2 || leading == 5 || leading == 10)
+                ? SweptAxis.format(v) : " ";
     }
 
     /** The bottom of a log axis: half the smallest positive mean, seed or interval end, so every one of them shows. */

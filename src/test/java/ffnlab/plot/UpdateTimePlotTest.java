@@ -58,7 +58,10 @@ class UpdateTimePlotTest {
                 PointTips.of(chart.getSeries("seed 2")).orElseThrow()[1]);
         assertEquals(1, chart.getSeries("time per epoch seed 1").getYAxisGroup());
         assertEquals("64", chart.getStyler().getXAxisTickLabelsFormattingFunction().apply(1.0));
-        assertEquals("30000", chart.getStyler().getYAxisTickLabelsFormattingFunction().apply(3e4));
+        var label = chart.getStyler().getYAxisTickLabelsFormattingFunction();
+        assertEquals(java.util.List.of("10000", "20000", " ", " ", "50000", " ", "0.1", "0.02", "1"),
+                java.util.stream.DoubleStream.of(1e4, 2e4, 3e4, 4e4, 5e4, 7e-2, 0.1, 0.02, 1).mapToObj(label::apply).toList(),
+                "plain numbers at 1, 2, 5 times a power of ten only");
         assertTrue(chart.getXAxisTitle().endsWith("(patterns)"));
         assertTrue(PointTips.of(chart.getSeries("time per weight update (µs)")).orElseThrow()[1]
                 .endsWith("mean of 2 seeds, 95% CI [11700, 12300]"));
