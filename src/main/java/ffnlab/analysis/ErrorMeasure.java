@@ -15,20 +15,26 @@ import ffnlab.results.TrialSchema.Metric;
  * @param curveTest       the metrics.csv column of the test error per epoch
  * @param higherIsBetter  true for accuracy
  * @param label           words for axes
+ * @param unit            the unit an axis names: the m.s.e. of the standardised target, or the fraction correct
  */
 public record ErrorMeasure(Task task, Metric finalTrain, Metric finalTest, String curveTrain, String curveTest,
-                           boolean higherIsBetter, String label) {
+                           boolean higherIsBetter, String label, String unit) {
 
     public static final ErrorMeasure REGRESSION = new ErrorMeasure(Task.REGRESSION, Metric.FINAL_TRAIN_MSE,
-            Metric.FINAL_TEST_MSE, Column.TRAIN_MSE.key(), Column.TEST_MSE.key(), false, "m.s.e.");
+            Metric.FINAL_TEST_MSE, Column.TRAIN_MSE.key(), Column.TEST_MSE.key(), false, "m.s.e.", "scaled m.s.e.");
     public static final ErrorMeasure CLASSIFICATION = new ErrorMeasure(Task.CLASSIFICATION, Metric.FINAL_TRAIN_ACCURACY,
-            Metric.FINAL_TEST_ACCURACY, Column.TRAIN_ACCURACY.key(), Column.TEST_ACCURACY.key(), true, "accuracy");
+            Metric.FINAL_TEST_ACCURACY, Column.TRAIN_ACCURACY.key(), Column.TEST_ACCURACY.key(), true, "accuracy", "fraction");
 
     public static ErrorMeasure of(Task task) {
         return switch (task) {
             case REGRESSION -> REGRESSION;
             case CLASSIFICATION -> CLASSIFICATION;
         };
+    }
+
+    /** The root of an m.s.e. in the data's original units: the RMSE, in the target's own unit (dollars for housing). */
+    public static double rmse(double mseOriginalUnits) {
+        return Math.sqrt(mseOriginalUnits);
     }
 
     /** Whether {@code a} is a better error than {@code b}. */

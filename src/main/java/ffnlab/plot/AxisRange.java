@@ -42,6 +42,40 @@ record AxisRange(double min, double max) {
     }
 
     /**
+     * The range of a metric's axis fitted to {@code values} (the points that must show; outliers left out by the
+     * caller): their extent, at least 2% of their magnitude wide, padded by 5% on each side and never beyond
+     * {@code valid}, so an m.s.e. axis never shows negative values and an accuracy axis never passes 1.
+     */
+    static AxisRange fit(ffnlab.analysis.ValidRange valid, double[] values) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, clamp(v));
+                hi = Math.max(hi, clamp(v));
+            }
+        }
+        if (lo > hi) {
+            return new AxisRange(Math.max(valid.min(), 0), Math.min(valid.max(), 1));
+        }
+        double span = Math.max(hi - lo, Math.max(Math.max(Math.abs(lo), Math.abs(hi)) * 0.02, 1e-9));
+        double mid = lo / 2 + hi / 2;
+        lo = Math.min(lo, mid - span / 2) - 0.05 * span;
+        hi = Math.max(hi, mid + span / 2) + 0.05 * span;
+        return new AxisRange(Math.max(valid.min(), clamp(lo)), Math.min(valid.max(), clamp(hi)));
+    }
+
+    /** {@code v} moved onto this range: a point beyond it lies on the edge. */
+    double onAxis(double v) {
+        return Double.isNaN(v) ? v : Math.max(min, Math.min(max, v));
+    }
+
+    /** Whether {@code v} lies on the axis. */
+    boolean shows(double v) {
+        return v >= min && v <= max;
+    }
+
+    /**
      * Bounds a linear y axis of {@code chart} to the range of its series (error bars included) when XChart's own
      * range would not tick in bounded time: a span under a millionth of the magnitude, or magnitudes beyond
      * 1e100. Ordinary data keeps XChart's range; a logarithmic axis is left alone.

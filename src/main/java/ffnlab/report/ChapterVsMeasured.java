@@ -1,20 +1,23 @@
 package ffnlab.report;
 
 import ffnlab.analysis.Aggregation;
+import ffnlab.analysis.ConfidenceInterval;
+import ffnlab.analysis.ErrorMeasure;
+import ffnlab.analysis.SeedValues;
 import ffnlab.analysis.Optimum;
 import ffnlab.analysis.TrialTable;
-import ffnlab.plot.SweptAxis;
+import ffnlab.analysis.ValidRange;
 import ffnlab.results.TrialSchema.Column;
 import ffnlab.results.TrialSchema.Metric;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import tech.tablesaw.api.Table;
 
 /**
- * The "chapter vs measured" box: the chapter's claim (report.chapter), the measured optimum with its confidence
- * interval, the settings not distinguishable from it, whether the chapter's optimum agrees, and for batch-size
- * sweeps where the time per weight update is lowest (the chapter's U-curve). Plain sentences; the page escapes them.
+ * The "chapter vs measured" box: the chapter's claim (report.chapter), the measured optimum with its unit and its
+ * confidence interval clipped to the metric's range (regression also as an RMSE in the target's own unit), the settings
+ * not distinguishable from it, the {@link Verdict}, and for batch-size sweeps where the times are lowest (the
+ * chapter's U-curve). Plain sentences; the page escapes them.
  */
 public final class ChapterVsMeasured {
     private ChapterVsMeasured() {
@@ -27,84 +30,91 @@ public final class ChapterVsMeasured {
             out.add("Chapter: " + chapter.note());
         }
         Table table = f.perConfiguration();
-        String test = f.measure().finalTest().key();
-        if (f.optimum().isPresent() && f.configurations() > 1) {
+        if (f.optimum().isPresent()) {
             Optimum o = f.optimum().get();
-            out.add("Measured: " + (f.measure().higherIsBetter() ? "highest" : "lowest") + " mean final test "
-                    + f.measure().label() + " at " + o.configuration() + ": " + Html.meanCi(o.mean(), o.ci95())
-                    + " (95% CI, n = " + table.intColumn(Aggregation.N).getInt(o.row()) + ").");
-            boolean intervals = Double.isFinite(o.ci95());
-            if (!intervals) {
-                out.add("One seed per setting: no confidence intervals, so which settings are distinguishable from the "
-                        + "optimum is not assessed (run more seeds).");
-            } else {
-                out.add(o.indistinguishable().isEmpty()
-                        ? "Every other setting is distinguishably worse (no 95% CI overlaps the optimum's)."
-                        : "Not distinguishable from it (overlapping 95% CIs): " + String.join("; ", o.indistinguishable()) + ".");
+            String test = f.measure().finalTest().key();
+            String what = f.configurations() > 1 ? "Measured: " + (f.measure().higherIsBetter() ? "highest" : "lowest")
+                    + " mean final test " + f.measure().label() + " at " + o.configuration()
+                    : "Measured final test " + f.measure().label();
+            out.add(what + ": " + measured(Html::number, f.measure().unit(),
+                    ValidRange.of(f.measure().finalTest()), o.mean(), o.ci95(), n(table, o.row())) + ".");
+            originalUnits(f, o).ifPresent(out::add);
+            if (f.configurations() > 1) {
+                if (!Double.isFinite(o.ci95())) {
+                    out.add("One seed per setting: no confidence intervals, so which settings are distinguishable from "
+                            + "the optimum is not assessed (run more seeds).");
+                } else {
+                    out.add(o.indistinguishable().isEmpty()
+                            ? "Every other setting is distinguishably worse (no 95% CI overlaps the optimum's)."
+                            : "Not distinguishable from it (overlapping 95% CIs): " + String.join("; ", o.indistinguishable()) + ".");
+                }
             }
-            chapter.optimum().ifPresent(claimed -> out.add(verdict(f, o, claimed)));
-        } else if (f.optimum().isPresent()) {
-            Optimum o = f.optimum().get();
-            out.add("Measured final test " + f.measure().label() + ": " + Html.meanCi(o.mean(), o.ci95()) + " (95% CI, n = "
-                    + table.intColumn(Aggregation.N).getInt(o.row()) + ").");
+            if (!table.containsColumn(test + Aggregation.MEAN)) {
+                out.add("No final test " + f.measure().label() + " was measured.");
+            }
         }
-        if (chapter.mse().isPresent()) {
-            out.add(mseVerdict(f));
-        }
+        Verdict verdict = Verdict.of(f);
+        out.add(verdict.outcome() == Verdict.Outcome.NO_CLAIM ? verdict.sentence()
+                : "Verdict: " + verdict.word() + ". " + verdict.sentence());
         f.batchKey().ifPresent(b -> {
-            out.add(timeShape(table, b, Metric.MEAN_UPDATE_TIME_US.key(), "Time per weight update", "us"));
+            String update = timeShape(table, b, Metric.MEAN_UPDATE_TIME_US.key(), "Time per weight update", "µs");
+            if (!verdict.sentence().startsWith(update)) {
+                out.add(update);
+            }
             out.add(timeShape(table, b, Metric.MEAN_EPOCH_TIME_S.key(), "Time per epoch", "s"));
         });
-        if (out.isEmpty()) {
-            out.add("No chapter claim is recorded for this experiment (report.chapter in the experiment file).");
-        }
         return out;
     }
 
-    private static String verdict(ExperimentFindings f, Optimum o, Object claimed) {
-        Table table = f.perConfiguration();
-        String xKey = f.results().xKey();
-        int row = -1;
-        if (xKey != null) {
-            SweptAxis axis = SweptAxis.of(table, xKey);
-            OptionalDouble number = f.chapter().numericOptimum();
-            for (int i = 0; i < table.rowCount(); i++) {
-                boolean same = axis.numeric() && number.isPresent() ? axis.x()[i] == number.getAsDouble()
-                        : axis.labels().get(i).equals(String.valueOf(claimed));
-                if (same) {
-                    row = i;
-                    break;
-                }
-            }
+    /**
+     * A measured value with its unit and interval: {@code 0.312 (scaled m.s.e.; 95% CI [0.301, 0.323], n = 3)}, the
+     * interval clipped to the metric's range; one seed says so instead of quoting an interval. An empty unit is left
+     * out (when {@code format} writes it, as in {@code $59,134}).
+     */
+    static String measured(java.util.function.DoubleFunction<String> format, String unit, ValidRange range, double mean,
+                           double ci95, int n) {
+        String prefix = format.apply(mean) + " (" + (unit.isEmpty() ? "" : unit + "; ");
+        if (n < 2 || !Double.isFinite(ci95)) {
+            return prefix + (n == 1 ? "one seed" : "n = " + n) + ", no interval)";
         }
-        String name = "The chapter's optimum (" + claimed + ")";
-        if (row < 0) {
-            return name + " was not among the swept values, so it cannot be compared.";
+        return prefix + "95% CI [" + format.apply(range.lower(mean, ci95)) + ", " + format.apply(range.upper(mean, ci95))
+                + "], n = " + n + ")";
+    }
+
+    /**
+     * The optimum's test error in the data's own units, for regression with an original-unit m.s.e.: the RMSE of each
+     * seed (the root of its m.s.e. in squared target units, dollars for housing), then their mean and interval.
+     */
+    static java.util.Optional<String> originalUnits(ExperimentFindings f, Optimum o) {
+        if (f.measure().higherIsBetter()) {
+            return java.util.Optional.empty();
         }
-        String configuration = table.stringColumn(TrialTable.CONFIGURATION).get(row);
-        String key = f.measure().finalTest().key();
-        String measured = Html.meanCi(table.doubleColumn(key + Aggregation.MEAN).getDouble(row),
-                table.doubleColumn(key + Aggregation.CI95).getDouble(row));
-        if (row == o.row()) {
-            return name + " is also the measured optimum: agrees.";
+        double[] mse = SeedValues.of(f.trials(), f.perConfiguration(), Metric.FINAL_TEST_MSE_ORIG.key()).values()[o.row()];
+        if (mse.length == 0) {
+            return java.util.Optional.empty();
         }
-        if (!Double.isFinite(o.ci95())) {
-            return name + " measures " + measured + " against the optimum's " + Html.number(o.mean()) + " at "
-                    + o.configuration() + " (one seed: the difference is not tested).";
-        }
-        if (o.indistinguishable().contains(configuration)) {
-            return name + " measures " + measured + ", within the overlap of the optimum's 95% CI: agrees within the "
-                    + "noise of the seeds, though the measured mean is best at " + o.configuration() + ".";
-        }
-        return name + " measures " + measured + ", distinguishably worse than the measured optimum ("
-                + o.configuration() + "): the measurement differs from the chapter.";
+        double[] rmse = java.util.Arrays.stream(mse).map(ErrorMeasure::rmse).toArray();
+        double mean = java.util.Arrays.stream(rmse).average().orElse(Double.NaN);
+        double std = rmse.length < 2 ? Double.NaN : Math.sqrt(java.util.Arrays.stream(rmse)
+                .map(v -> (v - mean) * (v - mean)).sum() / (rmse.length - 1));
+        double ci = ConfidenceInterval.halfWidth95(std, rmse.length);
+        return java.util.Optional.of("On the original target: test RMSE " + measured(ChapterVsMeasured::dollars, "",
+                ValidRange.NON_NEGATIVE, mean, ci, rmse.length) + ".");
+    }
+
+    private static String dollars(double v) {
+        return "$" + String.format(java.util.Locale.ROOT, "%,.0f", v);
+    }
+
+    private static int n(Table table, int row) {
+        return table.intColumn(Aggregation.N).getInt(row);
     }
 
     /**
      * The chapter's training m.s.e. beside the measured one: at epoch N ({@code mse_after_N_epochs}, from the learning
      * curves of the first configuration that ran N epochs) or at the end (the optimum's, else the first configuration's).
      */
-    static String mseVerdict(ExperimentFindings f) {
+    static Verdict mseVerdict(ExperimentFindings f) {
         double claimed = f.chapter().mse().getAsDouble();
         double mean = Double.NaN;
         double ci = Double.NaN;
@@ -135,12 +145,14 @@ public final class ChapterVsMeasured {
             }
         }
         if (!Double.isFinite(mean)) {
-            return "Training m.s.e. " + where + ": chapter " + Html.number(claimed) + ", not measured.";
+            return new Verdict(Verdict.Outcome.NOT_ASSESSED, "Training m.s.e. " + where + ": chapter "
+                    + Html.number(claimed) + ", not measured.");
         }
         // agreement: within the seeds' interval, or within the chapter's printing precision (5 in the last of 3 digits)
         boolean agrees = Math.abs(mean - claimed) <= Math.max(0.005 * Math.abs(claimed), Double.isFinite(ci) ? ci : 0) + 5e-4;
-        return "Training m.s.e. " + where + ": chapter " + Html.number(claimed) + ", measured " + Html.meanCi(mean, ci)
-                + (agrees ? " (agrees)." : " (differs).");
+        return new Verdict(agrees ? Verdict.Outcome.AGREES : Verdict.Outcome.DIFFERS, "Training m.s.e. " + where
+                + ": chapter " + Html.number(claimed) + ", measured " + Html.meanCi(mean, ci) + " (scaled m.s.e.)"
+                + (agrees ? ", equal to the chapter's printed digits or within the seeds' interval." : "."));
     }
 
     /**
@@ -172,6 +184,52 @@ public final class ChapterVsMeasured {
             return where + ", the largest batch size: no interior minimum, so no U-curve in this sweep.";
         }
         return where + ", an interior batch size: a U-curve, as the chapter describes.";
+    }
+
+    /**
+     * The chapter's U-curve of the time per weight update over batch sizes: "agrees" when the lowest mean lies at an
+     * interior batch size and the 95% CIs at the smallest and largest batch sizes both lie clear above its interval,
+     * "differs" when it lies at an end clear of every other interval, "inconclusive" when intervals overlap, "not
+     * assessed" without intervals (one seed).
+     */
+    static Verdict uCurve(ExperimentFindings f, String batchKey) {
+        Table table = f.perConfiguration();
+        String metric = Metric.MEAN_UPDATE_TIME_US.key();
+        String shape = timeShape(table, batchKey, metric, "Time per weight update", "µs");
+        if (!table.containsColumn(metric + Aggregation.MEAN) || !(table.column(batchKey) instanceof tech.tablesaw.api.NumericColumn<?>)) {
+            return new Verdict(Verdict.Outcome.NOT_ASSESSED, shape);
+        }
+        double[] b = table.doubleColumn(batchKey).asDoubleArray();
+        double[] t = table.doubleColumn(metric + Aggregation.MEAN).asDoubleArray();
+        double[] h = table.doubleColumn(metric + Aggregation.CI95).asDoubleArray();
+        int best = -1;
+        for (int i = 0; i < t.length; i++) {
+            if (Double.isFinite(t[i]) && (best < 0 || t[i] < t[best])) {
+                best = i;
+            }
+        }
+        if (best < 0 || java.util.Arrays.stream(h).noneMatch(Double::isFinite)) {
+            return new Verdict(Verdict.Outcome.NOT_ASSESSED, shape + " One seed per batch size: no intervals, so the "
+                    + "shape is not assessed.");
+        }
+        int smallest = argExtreme(b, true);
+        int largest = argExtreme(b, false);
+        if (best != smallest && best != largest) {
+            boolean clear = above(t, h, smallest, best) && above(t, h, largest, best);
+            return new Verdict(clear ? Verdict.Outcome.AGREES : Verdict.Outcome.INCONCLUSIVE, shape + (clear ? ""
+                    : " The 95% CIs at the ends overlap the minimum's, so the seeds do not establish the U."));
+        }
+        boolean clear = true;
+        for (int i = 0; i < t.length; i++) {
+            clear &= i == best || !Double.isFinite(t[i]) || above(t, h, i, best);
+        }
+        return new Verdict(clear ? Verdict.Outcome.DIFFERS : Verdict.Outcome.INCONCLUSIVE, shape + (clear ? ""
+                : " Other batch sizes' 95% CIs overlap the minimum's, so the seeds cannot place it."));
+    }
+
+    /** Whether row {@code i}'s 95% CI lies wholly above row {@code j}'s. */
+    private static boolean above(double[] mean, double[] half, int i, int j) {
+        return Double.isFinite(half[i]) && Double.isFinite(half[j]) && mean[i] - half[i] > mean[j] + half[j];
     }
 
     private static int argExtreme(double[] x, boolean min) {

@@ -1,7 +1,9 @@
 package ffnlab.report;
 
 import ffnlab.analysis.FinishedTrial;
+import ffnlab.analysis.SeedValues;
 import ffnlab.data.Task;
+import ffnlab.plot.AnnotatedChart;
 import ffnlab.plot.ConfusionMatrixPlot;
 import ffnlab.plot.ErrorVsSweptPlot;
 import ffnlab.plot.LearningCurvePlot;
@@ -108,19 +110,25 @@ public final class PlotGallery {
                 String x = f.results().xKey();
                 require(x != null, "nothing was swept");
                 boolean logX = !Boolean.FALSE.equals(f.results().experiment().get("report.log_x"));
-                yield figure(kind, id, "Final " + f.measure().label() + " against " + x,
-                        "Final test (solid) and training (dashed) " + f.measure().label() + ", mean over seeds with 95% "
-                                + "confidence intervals; the diamond marks the measured optimum, the dotted vertical line "
-                                + "the chapter's.",
-                        ErrorVsSweptPlot.build(f.perConfiguration(), x, f.measure(), logX, f.optimum(),
-                                f.chapter().numericOptimum()));
+                Optional<String> second = f.results().sweptKeys().stream().filter(k -> !k.equals(x)).findFirst();
+                AnnotatedChart drawn = ErrorVsSweptPlot.build(f.perConfiguration(),
+                        SeedValues.of(f.trials(), f.perConfiguration(), f.measure().finalTest().key()), x, second,
+                        f.measure(), logX, f.optimum(), f.chapter().numericOptimum());
+                String lines = second.map(k -> "Final test " + f.measure().label() + ", one line per value of " + k
+                        + " (legend); ").orElse("Final test (solid) and training (dashed) " + f.measure().label() + "; ");
+                yield figure(kind, id, "Final " + f.measure().label() + " against " + x, lines + "lines join the means "
+                        + "over seeds, vertical bars their 95% confidence intervals (clipped to values the "
+                        + f.measure().label() + " can take), " + (second.isPresent() ? "faded dots" : "grey dots")
+                        + " each seed's final test " + f.measure().label()
+                        + "; the diamond marks the measured optimum, the dashed vertical line the chapter's.", drawn);
             }
             case TIME_VS_BATCH -> {
                 String b = f.batchKey().orElse(f.results().xKey());
                 require(b != null, "no batch size was swept");
                 yield figure(kind, id, "Time per weight update and per epoch against batch size",
-                        "Mean over seeds with 95% confidence intervals; time per update = time per epoch / updates per "
-                                + "epoch (evaluation excluded).", UpdateTimePlot.build(f.perConfiguration(), b));
+                        "Lines join the means over seeds, vertical bars their 95% confidence intervals, dots each seed; "
+                                + "time per update = time per epoch / updates per epoch (evaluation excluded).",
+                        UpdateTimePlot.build(f.perConfiguration(), f.trials(), b));
             }
             case CONFUSION_MATRIX -> {
                 Table p = predictions(f);
@@ -156,6 +164,12 @@ public final class PlotGallery {
 
     private static Figure figure(PlotKind kind, String id, String title, String caption, Chart<?, ?> chart) {
         return new Figure(kind, title, caption, PointOverlay.insert(InlineSvg.of(chart, id, title), chart), null);
+    }
+
+    /** A figure whose caption ends with the chart's notes (points on the axis edge, diverged configurations). */
+    private static Figure figure(PlotKind kind, String id, String title, String caption, AnnotatedChart drawn) {
+        return figure(kind, id, title, String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of(caption),
+                drawn.notes().stream()).toList()), drawn.chart());
     }
 
     private static void require(boolean condition, String problem) {

@@ -91,15 +91,10 @@ public final class ReportBuilder {
                 commits.isEmpty() ? "not recorded" : String.join(", ", commits));
     }
 
-    /** The verdict on the chapter's claim: {@link ChapterVsMeasured}'s comparisons with it. */
+    /** The verdict on the chapter's claim: its word, then why. */
     private static String verdict(ExperimentFindings f) {
-        List<String> judged = ChapterVsMeasured.sentences(f).stream()
-                .filter(s -> s.startsWith("The chapter's optimum") || s.startsWith("Training m.s.e.")
-                        || s.startsWith("Time per weight update")).toList();
-        if (!judged.isEmpty()) {
-            return String.join(" ", judged);
-        }
-        return f.chapter().isEmpty() ? "no chapter claim to compare with" : "the claim states nothing measurable here";
+        Verdict v = Verdict.of(f);
+        return v.word() + ": " + v.sentence();
     }
 
     /** The experiments under {@code resultsRoot}: folders holding {@code trials/} or {@code experiment.yaml}. */

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * Finds experiment files ({@code <dir>/<name>.yaml}), follows {@code extends} chains (a child's keys override
- * its parent's, recursively; cycles are errors), applies the profile and the command-line overrides, and
+ * its parent's, recursively; cycles are errors; {@code report.chapter} is never inherited), applies the profile and the command-line overrides, and
  * reads the result into an {@link ExperimentSpec}.
  */
 public final class ExperimentFiles {
@@ -88,10 +88,21 @@ public final class ExperimentFiles {
         }
         Node.Mapping child = tree.without("extends");
         // the parent's description and sweep are not inherited blindly: a child that sweeps replaces the parent's sweep
-        Node.Mapping result = base.without("extends");
+        Node.Mapping result = withoutChapterClaims(base.without("extends"));
         if (child.get("sweep") != null) {
             result = result.without("sweep");
         }
         return (Node.Mapping) Node.merge(result, child);
+    }
+
+    /**
+     * {@code tree} without {@code report.chapter}: the chapter's claims belong to the experiment that states them,
+     * so a child is judged against its own claims or none, never its parent's.
+     */
+    private static Node.Mapping withoutChapterClaims(Node.Mapping tree) {
+        if (tree.get("report") instanceof Node.Mapping report && report.get("chapter") != null) {
+            return tree.with("report", report.without("chapter"), tree.keyMark("report"));
+        }
+        return tree;
     }
 }

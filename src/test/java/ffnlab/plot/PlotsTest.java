@@ -2,12 +2,9 @@ package ffnlab.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ffnlab.analysis.ErrorMeasure;
-import ffnlab.analysis.Optimum;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,6 +48,8 @@ class PlotsTest {
         return Table.create("agg",
                 StringColumn.create("configuration", "model.hidden=4", "model.hidden=16", "model.hidden=64", "model.hidden=256"),
                 DoubleColumn.create("model.hidden", 4, 16, 64, 256),
+                IntColumn.create("n", 3, 3, 3, 1),
+                IntColumn.create("n_diverged", 0, 0, 0, 0),
                 StringColumn.create("depth", "[5]", "[5, 5]", "[5, 5, 5]", "[5, 5, 5, 5]"),
                 StringColumn.create("activation", "relu", "sigmoid", "tanh", "linear"),
                 DoubleColumn.create("final_test_mse_mean", 0.42, 0.31, 0.27, 0.30),
@@ -80,45 +79,6 @@ class PlotsTest {
         assertTrue(seriesNames(LearningCurvePlot.build(many, "train_mse", "test_mse", "m", "m", false)).stream()
                 .noneMatch(name -> name.contains("CI")), "no interval lines for more than four configurations");
         rendersHeadless(chart);
-    }
-
-    @Test
-    void errorAgainstWidthMarksBothOptimaOnALogAxis() throws IOException {
-        Table t = perConfiguration();
-        Optimum optimum = Optimum.find(t, ErrorMeasure.REGRESSION).orElseThrow();
-        Chart<?, ?> chart = ErrorVsSweptPlot.build(t, "model.hidden", ErrorMeasure.REGRESSION, true, Optional.of(optimum),
-                OptionalDouble.of(64));
-        XYChart xy = assertInstanceOf(XYChart.class, chart);
-        assertTrue(xy.getStyler().isXAxisLogarithmic());
-        assertEquals(List.of("test", "train", "measured optimum: 64", "chapter's optimum: 64"), seriesNames(xy));
-        assertEquals(64, xy.getSeries("measured optimum: 64").getXMin());
-        assertEquals(0.27, xy.getSeries("measured optimum: 64").getYMax(), 1e-12);
-        rendersHeadless(chart);
-    }
-
-    @Test
-    void listValuedKeysArePlottedAgainstTheirLengthAndTextAsCategories() throws IOException {
-        SweptAxis depth = SweptAxis.of(perConfiguration(), "depth");
-        assertTrue(depth.numeric());
-        assertEquals(List.of(1.0, 2.0, 3.0, 4.0), java.util.Arrays.stream(depth.x()).boxed().toList());
-        assertEquals("depth: number of hidden layers", depth.title());
-        assertTrue(depth.depth());
-        XYChart byDepth = assertInstanceOf(XYChart.class, ErrorVsSweptPlot.build(perConfiguration(), "depth",
-                ErrorMeasure.REGRESSION, true, Optional.empty(), OptionalDouble.of(4)));
-        assertFalse(byDepth.getStyler().isXAxisLogarithmic(), "a layer count reads best on a linear axis");
-        Chart<?, ?> chart = ErrorVsSweptPlot.build(perConfiguration(), "activation", ErrorMeasure.REGRESSION, true,
-                Optional.empty(), OptionalDouble.empty());
-        assertInstanceOf(CategoryChart.class, chart);
-        rendersHeadless(chart);
-    }
-
-    @Test
-    void timesAgainstBatchSizeUseTwoAxes() throws IOException {
-        XYChart chart = UpdateTimePlot.build(perConfiguration(), "model.hidden");
-        assertEquals(0, chart.getSeries("time per weight update (us)").getYAxisGroup());
-        assertEquals(1, chart.getSeries("time per epoch (s)").getYAxisGroup());
-        rendersHeadless(chart);
-        assertThrows(IllegalArgumentException.class, () -> UpdateTimePlot.build(perConfiguration(), "activation"));
     }
 
     @Test
@@ -188,8 +148,8 @@ class PlotsTest {
             swept.replaceColumn("final_test_mse_mean", DoubleColumn.create("final_test_mse_mean", v));
             org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
                 rendersHeadless(LearningCurvePlot.build(curves, "train_mse", "test_mse", "m.s.e.", "m.s.e.", true));
-                rendersHeadless(ErrorVsSweptPlot.build(swept, "model.hidden", ErrorMeasure.REGRESSION, true, Optional.empty(),
-                        OptionalDouble.empty()));
+                rendersHeadless(ErrorVsSweptPlot.build(swept, ffnlab.analysis.SeedValues.none(3), "model.hidden",
+                        Optional.empty(), ErrorMeasure.REGRESSION, true, Optional.empty(), OptionalDouble.empty()).chart());
             }, () -> "values " + java.util.Arrays.toString(v));
         }
     }

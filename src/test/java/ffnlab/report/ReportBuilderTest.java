@@ -38,7 +38,8 @@ class ReportBuilderTest {
         assertFalse(html.contains("<script src") || html.contains("http://") && !html.contains("xmlns"), "inline script only, no network");
         assertFalse(Pattern.compile("(src|href)=\"https?:").matcher(html).find(), "nothing loaded from the network");
         assertTrue(html.contains("Measured: lowest mean final test m.s.e. at model.hidden=64"), "the optimum is named");
-        assertTrue(html.contains("The chapter&#39;s optimum (64) is also the measured optimum: agrees."));
+        assertTrue(html.contains("Verdict: agrees. The chapter&#39;s optimum (64) is also the measured optimum, and every "
+                + "other setting&#39;s 95% CI lies clear of it."));
         assertTrue(html.contains("<tr class=\"optimum\"><td class=\"text\">model.hidden=64 (optimum)</td><td>3</td><td>0</td>"));
         assertTrue(html.contains("unfinished trials (no summary.yaml): ffffffffffffffff"));
         assertTrue(html.contains("Diverged trials</h2>\n<table>"), "the diverged trial is listed");
@@ -114,7 +115,8 @@ class ReportBuilderTest {
         assertTrue(html.contains("<figure class=\"plot\" id=\"weights\"><svg"));
         assertTrue(html.contains("Training m.s.e. against epochs, mean over seeds (no test set)"), "Example 2 has no test set");
         assertTrue(html.contains("aria-label=\"Learning curves\""));
-        assertTrue(html.contains("Training m.s.e. after 40 epochs (base): chapter 0.107, measured 0.1069 (agrees)."), html);
+        assertTrue(html.contains("Verdict: agrees. Training m.s.e. after 40 epochs (base): chapter 0.107, measured 0.1069 "
+                + "(scaled m.s.e.), equal to the chapter&#39;s printed digits"), html);
         assertTrue(html.contains("Learnt weights and biases beside the chapter&#39;s"));
     }
 
@@ -151,9 +153,10 @@ class ReportBuilderTest {
         assertTrue(shortRuns.contains("toy-mapping") && shortRuns.contains("<span class=\"profile\">smoke</span>"), shortRuns);
         assertTrue(shortRuns.contains("<td class=\"text\">Example 2 by hand</td>"), "the description");
         assertTrue(fullRuns.contains("<td class=\"text\">Example 3b: optimum number of hidden neurons 64</td>"), "the claim");
-        assertTrue(fullRuns.contains("The chapter&#39;s optimum (64) is also the measured optimum: agrees."), "the verdict");
-        assertTrue(shortRuns.contains("Training m.s.e. after 40 epochs (base): chapter 0.107, measured 0.1069 (agrees)."),
-                "a claim read off the curves is judged in the index too");
+        assertTrue(fullRuns.matches("(?s).*<td class=\"text verdict\">agrees: The chapter&#39;s optimum \\(64\\) .*"),
+                "the verdict's word, then why: " + fullRuns);
+        assertTrue(shortRuns.matches("(?s).*<td class=\"text verdict\">agrees: Training m.s.e. after 40 epochs .*"),
+                "a claim read off the curves is judged in the index too: " + shortRuns);
         assertTrue(fullRuns.contains("<td class=\"missing\">1</td>"), "the width sweep's diverged trial is counted");
         assertTrue(fullRuns.contains("<code>0cb58dd</code>"), "the commit that trained it");
         assertTrue(html.contains("class=\"sortable index\""), "index tables sort");
