@@ -88,18 +88,34 @@ class JvmConfigTest {
         assertEquals("exit 0\n", with, "with " + configured);
     }
 
-    @Test
-    void mavenOnJdk17EndsWithTheEnforcersMessage() throws Exception {
-        List<Path> jdk17 = olderJdks().stream().filter(h -> h.getFileName().toString().matches(".*\\b17\\b.*")).toList();
-        Path mvn = Path.of("/usr/bin/mvn");
-        assumeTrue(!jdk17.isEmpty() && Files.isExecutable(mvn), "needs a JDK 17 under /usr/lib/jvm and /usr/bin/mvn");
-        ProcessBuilder pb = new ProcessBuilder(mvn.toString(), "-o", "-q", "-B", "validate").redirectErrorStream(true);
-        pb.environment().put("JAVA_HOME", jdk17.getFirst().toString());
+    /** {@code mvn ARGS} in this project with the JDK at {@code javaHome}: "exit N" and what it printed. */
+    private static String maven(Path javaHome, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(MVN.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", javaHome.toString());
         pb.environment().remove("MAVEN_OPTS");
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(1, p.exitValue(), output);
+        return "exit " + p.exitValue() + "\n" + output;
+    }
+
+    private static final Path MVN = Path.of("/usr/bin/mvn");
+
+    @Test
+    void quietMavenOnThisJdkPrintsNothing() throws Exception {
+        assumeTrue(Files.isExecutable(MVN), "needs /usr/bin/mvn");
+        // not in batch mode: Maven's colour handling is on, and still nothing (no reset codes, no Unsafe warnings)
+        assertEquals("exit 0\n", maven(Path.of(System.getProperty("java.home")), "-o", "-q", "validate"));
+    }
+
+    @Test
+    void mavenOnJdk17EndsWithTheEnforcersMessage() throws Exception {
+        List<Path> jdk17 = olderJdks().stream().filter(h -> h.getFileName().toString().matches(".*\\b17\\b.*")).toList();
+        assumeTrue(!jdk17.isEmpty() && Files.isExecutable(MVN), "needs a JDK 17 under /usr/lib/jvm and /usr/bin/mvn");
+        String output = maven(jdk17.getFirst(), "-o", "-q", "-B", "validate");
+        assertTrue(output.startsWith("exit 1\n"), output);
         assertFalse(output.contains("Unrecognized option"), output);
         assertTrue(output.lines().anyMatch(l -> l.equals("[ERROR] ffnlab needs JDK 25 or newer; point JAVA_HOME at one,"
                 + " e.g. export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64")), output);
