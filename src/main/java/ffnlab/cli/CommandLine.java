@@ -2,6 +2,7 @@ package ffnlab.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ record CommandLine(String command, String experiment, String trialId, String set
         if (!Help.commands().contains(command)) {
             throw new IllegalArgumentException(Help.unknownCommand(command));
         }
-        if (java.util.Arrays.stream(args).skip(1).anyMatch(Help.FLAGS::contains)) {
+        if (Arrays.stream(args).skip(1).anyMatch(Help.FLAGS::contains)) {
             return help(command, experiments, results);
         }
         String seeHelp = " (ffnlab help " + command + ")";

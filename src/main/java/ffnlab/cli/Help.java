@@ -4,6 +4,7 @@ import ffnlab.spec.Diagnostics;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The help texts: {@code ffnlab help} lists the commands, {@code ffnlab help COMMAND} (or {@code COMMAND --help})
@@ -185,6 +186,6 @@ final class Help {
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }
