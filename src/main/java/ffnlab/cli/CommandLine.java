@@ -2,26 +2,21 @@ package ffnlab.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The parsed command: from the jar's arguments ({@code run NAME --set k=v --fresh --profile smoke --threads 2
+ * The parsed command: from the launcher's arguments ({@code run NAME --set k=v --fresh --profile smoke --threads 2
  * --experiments DIR --results DIR}) or, with no arguments, from system properties ({@code -Dexp=NAME -Dset=...
  * -Dfresh=true -Dprofile=smoke -Dthreads=N -Dcheck=true|record -Dvalidate=true -Dreport-only=true -Dexperiments.dir -Dresults.dir}).
+ * {@code help [COMMAND]}, {@code --help} and {@code -h} (alone or after a command) give the command {@code help} with the
+ * command asked about, if any, as its experiment; {@link Help} has the texts.
  */
 record CommandLine(String command, String experiment, String trialId, String set, boolean fresh, String profile,
                    int threads, Path experiments, Path results, boolean record, String invocation, String executor,
                    Map<String, String> slurm) {
-
-    static final String USAGE = "usage: run NAME | check NAME [--record] | validate NAME | report NAME | list | trial --experiment NAME --id ID"
-            + " [--set k=v,...] [--fresh] [--profile smoke|ci] [--threads N] [--experiments DIR] [--results DIR]"
-            + " [--executor local|slurm [--wait] [--slurm key=value]...];"
-            + " with Maven: mvn -q exec:java -Dexp=NAME [-Dset=...] [-Dfresh=true] [-Dprofile=smoke|ci] [-Dthreads=N]"
-            + " [-Dcheck=true|record] [-Dvalidate=true] [-Dreport-only=true]"
-            + " [-Dexecutor=slurm [-Dwait=true] [-Dslurm.partition=P -Dslurm.time=HH:MM:SS -Dslurm.cpus_per_task=N -Dslurm.mem=4G"
-            + " -Dslurm.max_parallel=K -Dslurm.sbatch='--qos=x;--account=y' -Dslurm.java=/path/to/jdk-25/bin/java]]";
 
     /** results/&lt;name&gt; under the chosen profile. */
     String resultsName() {
@@ -46,7 +41,7 @@ record CommandLine(String command, String experiment, String trialId, String set
         }
         if (args.length == 0) {
             if (exp == null || exp.isBlank()) {
-                throw new IllegalArgumentException("no experiment given; " + USAGE);
+                throw new IllegalArgumentException("no experiment given: -Dexp=NAME (the commands: mvn -q exec:java -Dexec.args=help)");
             }
             String check = System.getProperty("check", "false").strip();
             if (!List.of("true", "false", "record").contains(check)) {
@@ -58,6 +53,17 @@ record CommandLine(String command, String experiment, String trialId, String set
                     check.equals("record"), mavenInvocation(exp, set, profile, threads, check), executor(executor), slurm);
         }
         String command = args[0];
+        if (Help.FLAGS.contains(command) || command.equals("help")) {
+            String topic = args.length > 1 ? args[1] : null;
+            return help(topic != null && Help.FLAGS.contains(topic) ? "help" : topic, experiments, results);
+        }
+        if (!Help.commands().contains(command)) {
+            throw new IllegalArgumentException(Help.unknownCommand(command));
+        }
+        if (Arrays.stream(args).skip(1).anyMatch(Help.FLAGS::contains)) {
+            return help(command, experiments, results);
+        }
+        String seeHelp = " (ffnlab help " + command + ")";
         String trialId = null;
         boolean record = false;
         List<String> positional = new ArrayList<>();
@@ -69,7 +75,7 @@ record CommandLine(String command, String experiment, String trialId, String set
                 case "--wait" -> slurm.put("wait", "true");
                 case "--executor", "--slurm", "--set", "--profile", "--threads", "--experiments", "--results", "--experiment", "--id" -> {
                     if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(a + " needs a value; " + USAGE);
+                        throw new IllegalArgumentException(a + " needs a value" + seeHelp);
                     }
                     String v = args[++i];
                     switch (a) {
@@ -92,7 +98,8 @@ record CommandLine(String command, String experiment, String trialId, String set
                 }
                 default -> {
                     if (a.startsWith("--")) {
-                        throw new IllegalArgumentException("unknown option " + a + "; " + USAGE);
+                        throw new IllegalArgumentException("unknown option " + a
+                                + Help.closestOption(a).map(o -> "; did you mean " + o + "?").orElse("") + seeHelp);
                     }
                     positional.add(a);
                 }
@@ -101,20 +108,22 @@ record CommandLine(String command, String experiment, String trialId, String set
         if (!positional.isEmpty()) {
             exp = positional.getFirst();
         }
-        if (!List.of("run", "check", "validate", "report", "list", "trial").contains(command)) {
-            throw new IllegalArgumentException("unknown command '" + command + "'; " + USAGE);
-        }
         if (!command.equals("list") && (exp == null || exp.isBlank())) {
-            throw new IllegalArgumentException(command + " needs an experiment name; " + USAGE);
+            throw new IllegalArgumentException(command + " needs an experiment name" + seeHelp);
         }
         if (command.equals("trial") && trialId == null) {
-            throw new IllegalArgumentException("trial needs --id ID; " + USAGE);
+            throw new IllegalArgumentException("trial needs --id ID" + seeHelp);
         }
         if (record && !command.equals("check")) {
-            throw new IllegalArgumentException("--record goes with check; " + USAGE);
+            throw new IllegalArgumentException("--record goes with check (ffnlab help check)");
         }
         return new CommandLine(command, exp, trialId, set, fresh, profile, threads(threads), experiments, results, record,
                 "java -jar ffnlab.jar " + String.join(" ", args), executor(executor), slurm);
+    }
+
+    /** The command {@code help}, about {@code topic} (null: the tool). */
+    private static CommandLine help(String topic, Path experiments, Path results) {
+        return new CommandLine("help", topic, null, null, false, null, 1, experiments, results, false, "", "local", Map.of());
     }
 
     private static String executor(String text) {

@@ -30,7 +30,8 @@ import java.util.function.IntSupplier;
 /**
  * Entry points. With Maven: {@code mvn -q exec:java -Dexp=NAME} and the hooks {@code -Dset=k=v,...},
  * {@code -Dfresh=true}, {@code -Dprofile=smoke|ci}, {@code -Dthreads=N}, {@code -Dcheck=true|record},
- * {@code -Dvalidate=true}, {@code -Dreport-only=true}. As a jar: {@code java -jar ffnlab.jar run|check|validate|report|list|trial ...}.
+ * {@code -Dvalidate=true}, {@code -Dreport-only=true}. With the launcher: {@code bin/ffnlab run|check|validate|report|list|trial|help ...}
+ * ({@code java -jar target/ffnlab-VERSION.jar} with JDK 25); {@link Help} explains each command.
  * Bad input ends with one line on stderr (the first problem and how many more; {@code validate} prints every
  * problem on a line of its own) and exit status 2; failed trials give 1.
  */
@@ -60,7 +61,11 @@ public final class Main {
                 case "list" -> list(cl, out);
                 case "report" -> report(cl.resultsName(), cl.results(), out);
                 case "trial" -> runExperiment(cl, out);
-                default -> throw new IllegalArgumentException(CommandLine.USAGE);
+                case "help" -> {
+                    out.print(Help.text(cl.experiment()));
+                    yield 0;
+                }
+                default -> throw new IllegalArgumentException(Help.unknownCommand(cl.command()));
             };
         }, err);
     }

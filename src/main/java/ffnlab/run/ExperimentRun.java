@@ -105,7 +105,6 @@ public final class ExperimentRun {
                 all.add(byId.getOrDefault(t.id(), new TrialOutcome(t, TrialOutcome.Status.SKIPPED, "finished earlier", 0)));
             }
             RunReport report = new RunReport(plan.resultsName(), dir.path(), all, (System.nanoTime() - start) / 1e9);
-            LOG.info(report.line());
             return report;
         }
     }

@@ -3,7 +3,9 @@ package ffnlab.tribuo;
 import ffnlab.data.PreparedData;
 import ffnlab.data.Task;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -68,9 +70,19 @@ public final class Baselines {
             case "logistic" -> logistic(data, seed);
             default -> throw new IllegalArgumentException("unknown baseline '" + kind + "'; expected linear or logistic");
         };
-        LOG.info("baseline {} on {} ({} train rows, seed {}): train m.s.e. {} test m.s.e. {} (original units {}), train accuracy {}"
-                + " test accuracy {}, {} s", kind, data.name(), data.train().rows(), seed, r.trainMse(), r.testMse(), r.testMseOrig(),
-                r.trainAccuracy(), r.testAccuracy(), String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
+        // the metrics this task and split have (the others are NaN), each a parameter so the log rounds it
+        Map<String, Double> measured = new LinkedHashMap<>();
+        measured.put("train m.s.e.", r.trainMse());
+        measured.put("test m.s.e.", r.testMse());
+        measured.put("test m.s.e. in original units", r.testMseOrig());
+        measured.put("train accuracy", r.trainAccuracy());
+        measured.put("test accuracy", r.testAccuracy());
+        measured.values().removeIf(v -> Double.isNaN(v));
+        List<Object> params = new ArrayList<>(List.of(kind, data.name(), data.train().rows(), seed));
+        params.addAll(measured.values());
+        params.add(String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
+        LOG.info("baseline {} on {} ({} train rows, seed {}): " + String.join(", ", measured.keySet().stream().map(k -> k + " {}").toList())
+                + ", {} s", params.toArray());
         return r;
     }
 
