@@ -22,9 +22,16 @@ import tech.tablesaw.columns.Column;
  * @param high     upper end of the 95% CI as drawn (clipped); NaN with fewer than two seeds
  * @param n        finished seeds
  * @param diverged diverged seeds
+ * @param seeds    the finished seeds' final test values, in seed order
+ * @param label    the configuration's label ({@code key=value, ...} in sweep order)
  * @param tip      hover text: the configuration's label, n seeds, mean with unit and interval, per-seed values
  */
-record ConfigurationResult(List<String> values, double mean, double low, double high, int n, int diverged, String tip) {
+record ConfigurationResult(List<String> values, double mean, double low, double high, int n, int diverged,
+                           List<SeedValue> seeds, String label, String tip) {
+
+    /** One finished seed's final test value. */
+    record SeedValue(String seed, double value) {
+    }
 
     /** Whether a mean exists (some seed finished). */
     boolean measured() {
@@ -54,15 +61,15 @@ record ConfigurationResult(List<String> values, double mean, double low, double 
             boolean interval = n >= 2 && Double.isFinite(mean) && Double.isFinite(halfWidths[row]);
             double low = interval ? clip(mean - halfWidths[row], measure) : Double.NaN;
             double high = interval ? clip(mean + halfWidths[row], measure) : Double.NaN;
-            String tip = tip(configuration, measure, mean, low, high, n, diverged,
-                    perSeed(trials, configuration, metric));
-            out.add(new ConfigurationResult(List.copyOf(values), mean, low, high, n, diverged, tip));
+            List<SeedValue> seeds = perSeed(trials, configuration, metric);
+            String tip = tip(configuration, measure, mean, low, high, n, diverged, seeds);
+            out.add(new ConfigurationResult(List.copyOf(values), mean, low, high, n, diverged, seeds, configuration, tip));
         }
         return out;
     }
 
     private static String tip(String configuration, ErrorMeasure measure, double mean, double low, double high, int n,
-                              int diverged, String perSeed) {
+                              int diverged, List<SeedValue> seeds) {
         StringBuilder s = new StringBuilder(configuration).append(": ");
         if (n == 0) {
             return s.append(diverged > 0 ? "diverged (" + diverged + " of " + diverged + " seeds)" : "no finished trial")
@@ -83,24 +90,33 @@ record ConfigurationResult(List<String> values, double mean, double low, double 
         if (diverged > 0) {
             s.append("; ").append(diverged).append(" more diverged");
         }
-        return s.append(perSeed.isEmpty() ? "" : "; per seed " + perSeed).toString();
+        if (!seeds.isEmpty()) {
+            s.append("; per seed (").append(String.join(", ", seeds.stream().map(SeedValue::seed).toList())).append("): ")
+                    .append(String.join(", ", seeds.stream().map(v -> format(v.value())).toList()));
+        }
+        return s.toString();
     }
 
-    /** {@code (1, 2, 3): 0.301, 0.305, 0.299}: the finished seeds of {@code configuration} and their values. */
-    private static String perSeed(Table trials, String configuration, String metric) {
+    /** The hover text of one seed: {@code <configuration>, seed N: final test m.s.e. 0.301 (scaled m.s.e.)}. */
+    String seedTip(SeedValue seed, ErrorMeasure measure) {
+        return label + ", seed " + seed.seed() + ": final test " + measure.label() + " " + format(seed.value()) + " "
+                + unit(measure);
+    }
+
+    /** The finished seeds of {@code configuration} with a final value of {@code metric}, in the table's order. */
+    private static List<SeedValue> perSeed(Table trials, String configuration, String metric) {
+        List<SeedValue> seeds = new ArrayList<>();
         if (trials == null || !trials.containsColumn(metric)) {
-            return "";
+            return seeds;
         }
-        List<String> seeds = new ArrayList<>();
-        List<String> values = new ArrayList<>();
         for (int i = 0; i < trials.rowCount(); i++) {
             if (trials.stringColumn(TrialTable.CONFIGURATION).get(i).equals(configuration)
-                    && !trials.stringColumn(TrialTable.STATUS).get(i).equals(TrialSchema.DIVERGED)) {
-                seeds.add(trials.column(TrialTable.SEED).getString(i));
-                values.add(format(trials.numberColumn(metric).getDouble(i)));
+                    && !trials.stringColumn(TrialTable.STATUS).get(i).equals(TrialSchema.DIVERGED)
+                    && Double.isFinite(trials.numberColumn(metric).getDouble(i))) {
+                seeds.add(new SeedValue(trials.column(TrialTable.SEED).getString(i), trials.numberColumn(metric).getDouble(i)));
             }
         }
-        return seeds.isEmpty() ? "" : "(" + String.join(", ", seeds) + "): " + String.join(", ", values);
+        return List.copyOf(seeds);
     }
 
     /** The unit of the final test metric in parentheses: scaled m.s.e. for regression, fraction for accuracy. */

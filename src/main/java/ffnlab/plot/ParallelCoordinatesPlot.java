@@ -22,8 +22,10 @@ import tech.tablesaw.api.Table;
  * from bottom to top in sweep order and labelled beside it, then one axis for the mean final test metric (linear,
  * labelled at {@link #METRIC_TICKS} values). Each configuration is one polyline through its values, coloured by the
  * rank of its mean on {@link SweepStyle#sequential} (best darkest, drawn last so it lies on top). A configuration
- * whose every seed diverged ends grey and dashed at "diverged" above the metric axis. Hover text on every vertex
- * names the configuration, n seeds and the mean with its 95% CI ({@link PointTips}).
+ * whose every seed diverged ends grey and dashed at "diverged" above the metric axis. Each finished seed's value is
+ * a dot just right of the metric axis in its configuration's colour (series {@code <configuration> seed N}). Hover
+ * text on every vertex names the configuration, n seeds and the mean with its 95% CI, on every dot the seed and its
+ * value ({@link PointTips}).
  *
  * <p>Axis k of the chart sits at x = k; y runs from 0 (the first value, the lowest mean) to 1 (the last value, the
  * highest mean); the key names and units are written below the axes.
@@ -31,6 +33,8 @@ import tech.tablesaw.api.Table;
 public final class ParallelCoordinatesPlot {
     /** Labelled values on the metric axis. */
     public static final int METRIC_TICKS = 5;
+    /** How far right of the metric axis each seed's value is drawn, beside the mean the polyline ends at. */
+    static final double SEED_OFFSET = 0.06;
     /** Where diverged configurations end on the metric axis. */
     static final double DIVERGED_Y = 1.12;
 
@@ -38,6 +42,8 @@ public final class ParallelCoordinatesPlot {
     private static final Color DIVERGED = new Color(160, 160, 160);
     /** Behind value labels, so lines crossing them do not hide them. */
     private static final Color HALO = new Color(255, 255, 255, 210);
+    /** Labels of the metric axis start right of the seed dots. */
+    private static final double METRIC_LABEL_OFFSET = 20;
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font NAME_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
 
@@ -95,6 +101,14 @@ public final class ParallelCoordinatesPlot {
             String[] tips = new String[x.length];
             java.util.Arrays.fill(tips, r.tip());
             PointTips.set(s, tips);
+            for (ConfigurationResult.SeedValue seed : r.seeds()) {
+                XYSeries point = chart.addSeries(r.label() + " seed " + seed.seed(), new double[] {keys.size() + SEED_OFFSET},
+                        new double[] {(seed.value() - range[0]) / (range[1] - range[0])});
+                point.setMarker(SeriesMarkers.CIRCLE);
+                point.setMarkerColor(colour);
+                point.setLineColor(new Color(0, 0, 0, 0));
+                PointTips.set(point, new String[] {r.seedTip(seed, measure)});
+            }
         }
         boolean anyDiverged = results.stream().anyMatch(r -> !r.measured());
         chart.addAnnotation(new Axes(keys, values, range, metric, ConfigurationResult.unit(measure), anyDiverged));
@@ -106,10 +120,24 @@ public final class ParallelCoordinatesPlot {
         return m == 1 ? 0.5 : (double) i / (m - 1);
     }
 
-    /** The metric axis' range: the finite means' extent, widened to a span of at least 1e-9 (or [0, 1] when none). */
+    /**
+     * The metric axis' range: the extent of the finite means and seed values, widened to a span of at least 1e-9
+     * ([0, 1] when there is none).
+     */
     static double[] metricRange(List<ConfigurationResult> results) {
-        double lo = results.stream().filter(ConfigurationResult::measured).mapToDouble(ConfigurationResult::mean).min().orElse(0);
-        double hi = results.stream().filter(ConfigurationResult::measured).mapToDouble(ConfigurationResult::mean).max().orElse(1);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (ConfigurationResult r : results) {
+            java.util.stream.DoubleStream values = java.util.stream.DoubleStream.concat(
+                    java.util.stream.DoubleStream.of(r.mean()), r.seeds().stream().mapToDouble(ConfigurationResult.SeedValue::value));
+            for (double v : values.filter(Double::isFinite).toArray()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo > hi) {
+            return new double[] {0, 1};
+        }
         if (hi - lo < 1e-9 * Math.max(1, Math.abs(hi))) {
             double pad = Math.max(1e-9, Math.abs(hi) * 0.05);
             lo -= pad;
@@ -151,30 +179,32 @@ public final class ParallelCoordinatesPlot {
                 if (metricAxis) {
                     for (int t = 0; t < METRIC_TICKS; t++) {
                         double f = (double) t / (METRIC_TICKS - 1);
-                        label(g, ConfigurationResult.format(range[0] + f * (range[1] - range[0])), x, getYAxisScreenValue(f));
+                        label(g, ConfigurationResult.format(range[0] + f * (range[1] - range[0])), x, getYAxisScreenValue(f),
+                                METRIC_LABEL_OFFSET);
                     }
                     if (anyDiverged) {
-                        label(g, "diverged", x, getYAxisScreenValue(DIVERGED_Y));
+                        label(g, "diverged", x, getYAxisScreenValue(DIVERGED_Y), METRIC_LABEL_OFFSET);
                     }
                 } else {
                     List<String> v = values.get(k);
                     for (int i = 0; i < v.size(); i++) {
-                        label(g, v.get(i), x, getYAxisScreenValue(position(i, v.size())));
+                        label(g, v.get(i), x, getYAxisScreenValue(position(i, v.size())), 6);
                     }
                 }
             }
         }
 
-        /** A value label just right of the axis at x, with a tick mark. */
-        private static void label(Graphics2D g, String s, double x, double y) {
+        /** A value label {@code offset} px right of the axis at x, with a tick mark. */
+        private static void label(Graphics2D g, String s, double x, double y, double offset) {
             g.setColor(AXIS);
             g.draw(new Line2D.Double(x - 3, y, x + 3, y));
             g.setFont(LABEL_FONT);
             var m = g.getFontMetrics(LABEL_FONT);
             g.setColor(HALO);
-            g.fill(new java.awt.geom.Rectangle2D.Double(x + 4, y - m.getAscent() / 2.0 - 2, m.stringWidth(s) + 4, m.getAscent() + 3));
+            g.fill(new java.awt.geom.Rectangle2D.Double(x + offset - 2, y - m.getAscent() / 2.0 - 2, m.stringWidth(s) + 4,
+                    m.getAscent() + 3));
             g.setColor(Color.BLACK);
-            g.drawString(s, (float) (x + 6), (float) (y + (m.getAscent() - m.getDescent()) / 2.0));
+            g.drawString(s, (float) (x + offset), (float) (y + (m.getAscent() - m.getDescent()) / 2.0));
         }
 
         private static void centred(Graphics2D g, String s, Font font, double x, double y) {

@@ -147,9 +147,9 @@ public final class PlotGallery {
                 require(keys.size() >= 2, "parallel coordinates need at least two swept keys, this sweep has " + keys.size());
                 yield figure(kind, id, "Final " + f.measure().label() + " over " + keys.size() + " swept keys",
                         "One line per configuration through its value of each swept key to its mean final test "
-                                + f.measure().label() + " over seeds; colour by rank, darkest = best, drawn on top. Grey "
-                                + "dashed lines: every seed diverged. Hover a vertex for n, the 95% confidence interval and "
-                                + "each seed's value.",
+                                + f.measure().label() + " over seeds; colour by rank, darkest = best, drawn on top; the dots "
+                                + "right of the last axis are the single seeds. Grey dashed lines: every seed diverged. Hover "
+                                + "a vertex for n and the 95% confidence interval, a dot for its seed.",
                         ParallelCoordinatesPlot.build(f.perConfiguration(), f.trials(), keys, f.measure()));
             }
             case CONFUSION_MATRIX -> {

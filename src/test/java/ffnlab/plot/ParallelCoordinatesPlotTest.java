@@ -33,6 +33,11 @@ class ParallelCoordinatesPlotTest {
         System.setProperty("java.awt.headless", "true");
     }
 
+    /** The polylines, one per configuration, in drawing order (the per-seed dots left out). */
+    private static List<XYSeries> lines(XYChart chart) {
+        return chart.getSeriesCollection().stream().filter(s -> !s.getName().matches(".* seed \\d+")).toList();
+    }
+
     private XYChart chart() {
         ExperimentResults results = ExperimentResults.load(ResultsFixture.lrWidthBatchGrid(tmp));
         assertEquals(KEYS, results.sweptKeys());
@@ -43,25 +48,38 @@ class ParallelCoordinatesPlotTest {
     @Test
     void everyConfigurationIsOnePolylineThroughItsValuesToItsMean() {
         XYChart chart = chart();
-        assertEquals(8, chart.getSeriesCollection().size(), "2 x 2 x 2 configurations");
+        assertEquals(8, lines(chart).size(), "2 x 2 x 2 configurations");
         XYSeries s = chart.getSeries("training.lr=0.04, model.hidden=8, training.batch_size=128");
         assertArrayEquals(new double[] {0, 1, 2, 3}, s.getXData(), "one axis per key, then the metric");
         assertArrayEquals(new double[] {1, 0, 1}, java.util.Arrays.copyOf(s.getYData(), 3), 1e-12,
                 "the second value of lr, the first of width, the second of batch size");
-        for (XYSeries line : chart.getSeriesCollection()) {
+        for (XYSeries line : lines(chart)) {
             double metric = line.getYData()[3];
             assertTrue(metric >= 0 && metric <= 1 || metric == ParallelCoordinatesPlot.DIVERGED_Y, line.getName() + ": " + metric);
         }
     }
 
     @Test
-    void theBestConfigurationIsDarkestAndDrawnLastAtTheBottomOfTheMetricAxis() {
-        List<XYSeries> lines = List.copyOf(chart().getSeriesCollection());
+    void theBestConfigurationIsDarkestAndDrawnLastLowestOnTheMetricAxis() {
+        List<XYSeries> lines = lines(chart());
         XYSeries best = lines.getLast();
         assertEquals("training.lr=0.01, model.hidden=32, training.batch_size=16", best.getName());
-        assertEquals(0, best.getYData()[3], 1e-12, "the lowest mean sits at the bottom of the metric axis");
+        assertEquals(lines.stream().mapToDouble(l -> l.getYData()[3]).min().orElseThrow(), best.getYData()[3],
+                "the lowest mean sits lowest on the metric axis");
         assertEquals(SweepStyle.sequential(0, 7), best.getLineColor(), "7 measured configurations, best first");
         assertEquals(SweepStyle.sequential(6, 7), lines.get(1).getLineColor(), "the worst measured is drawn first of them");
+    }
+
+    @Test
+    void eachFinishedSeedIsADotBesideTheMetricAxisNamedAndHoveredWithItsSeed() {
+        XYChart chart = chart();
+        XYSeries seed = chart.getSeries("training.lr=0.01, model.hidden=32, training.batch_size=16 seed 2");
+        assertEquals(3 + ParallelCoordinatesPlot.SEED_OFFSET, seed.getXData()[0]);
+        assertTrue(seed.getYData()[0] >= 0 && seed.getYData()[0] <= 1, "inside the metric axis");
+        String tip = PointTips.of(seed).orElseThrow()[0];
+        assertTrue(tip.matches("training.lr=0.01, model.hidden=32, training.batch_size=16, seed 2: final test m.s.e. "
+                + "0\\.\\d{3} \\(scaled m.s.e.\\)"), tip);
+        assertEquals(14, chart.getSeriesCollection().size() - lines(chart).size(), "7 finished configurations x 2 seeds");
     }
 
     @Test
@@ -74,7 +92,7 @@ class ParallelCoordinatesPlotTest {
 
     @Test
     void everyVertexHasHoverTextWithTheConfigurationSeedsAndInterval() {
-        for (XYSeries s : chart().getSeriesCollection()) {
+        for (XYSeries s : lines(chart())) {
             String[] tips = PointTips.of(s).orElseThrow();
             assertEquals(4, tips.length);
             assertTrue(tips[0].startsWith(s.getName() + ": "), tips[0]);
