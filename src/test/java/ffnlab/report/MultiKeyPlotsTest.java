@@ -43,6 +43,8 @@ class MultiKeyPlotsTest {
         String two = Files.readString(ReportBuilder.build(results, reports, "lr-width-grid"));
         assertTrue(two.contains("<figure class=\"plot\" id=\"heatmap\"><svg"), "the heatmap is drawn");
         assertTrue(two.contains("Final m.s.e. over model.hidden and training.lr"), "report.x (model.hidden) runs along x");
+        assertTrue(two.contains(">0.005</text>"), "value labels are written as they are, never rounded as coordinates");
+        assertTrue(two.matches("(?s).*>0\\.\\d{3}</text>.*"), "cell means keep three significant digits");
         String three = Files.readString(ReportBuilder.build(results, reports, "lr-width-batch-grid"));
         assertTrue(three.contains("<figure class=\"plot\" id=\"parallel_coordinates\"><svg"), "parallel coordinates are drawn");
         assertFalse(two.contains("not drawn") || three.contains("not drawn"));
