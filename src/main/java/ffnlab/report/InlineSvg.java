@@ -18,7 +18,7 @@ public final class InlineSvg {
     private InlineSvg() {
     }
 
-    private static final java.util.regex.Pattern LONG_DECIMAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d{3,}");
+    private static final java.util.regex.Pattern LONG_DECIMAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d{3,}(?![^<]*</text>)"); // not in text
 
     /**
      * Rounds coordinates to 1/100 px: glyph outlines are written with six decimals, which doubles the page's size and

@@ -6,7 +6,9 @@ import ffnlab.data.Task;
 import ffnlab.plot.AnnotatedChart;
 import ffnlab.plot.ConfusionMatrixPlot;
 import ffnlab.plot.ErrorVsSweptPlot;
+import ffnlab.plot.HeatmapPlot;
 import ffnlab.plot.LearningCurvePlot;
+import ffnlab.plot.ParallelCoordinatesPlot;
 import ffnlab.plot.PredictedVsActualPlot;
 import ffnlab.plot.UpdateTimePlot;
 import ffnlab.plot.WeightsPlot;
@@ -37,7 +39,8 @@ public final class PlotGallery {
             for (Object name : names) {
                 PlotKind.of(String.valueOf(name)).ifPresentOrElse(kinds::add,
                         () -> LOG.warn("{}: unknown plot '{}' in report.plots (known: learning_curves, error_vs_swept, "
-                                + "time_vs_batch, accuracy_curves, confusion_matrix, predicted_vs_actual, weights)",
+                                + "time_vs_batch, accuracy_curves, confusion_matrix, predicted_vs_actual, weights, heatmap, "
+                                + "parallel_coordinates)",
                                 f.results().name(), name));
             }
             return kinds;
@@ -49,6 +52,12 @@ public final class PlotGallery {
         }
         if (f.results().xKey() != null && f.configurations() > 1) {
             kinds.add(PlotKind.ERROR_VS_SWEPT);
+        }
+        int swept = f.results().sweptKeys().size();
+        if (swept == 2 && f.configurations() > 1) {
+            kinds.add(PlotKind.HEATMAP);
+        } else if (swept >= 3 && f.configurations() > 1) {
+            kinds.add(PlotKind.PARALLEL_COORDINATES);
         }
         if (f.batchKey().isPresent() && f.configurations() > 1) {
             kinds.add(PlotKind.TIME_VS_BATCH);
@@ -129,6 +138,27 @@ public final class PlotGallery {
                         "Lines join the means over seeds, vertical bars their 95% confidence intervals, dots each seed; "
                                 + "time per update = time per epoch / updates per epoch (evaluation excluded).",
                         UpdateTimePlot.build(f.perConfiguration(), f.trials(), b));
+            }
+            case HEATMAP -> {
+                List<String> keys = f.results().sweptKeys();
+                require(keys.size() == 2, "a heatmap needs exactly two swept keys, this sweep has " + keys.size() + " " + keys);
+                String x = f.results().xKey();
+                String y = keys.get(0).equals(x) ? keys.get(1) : keys.get(0);
+                yield figure(kind, id, "Final " + f.measure().label() + " over " + x + " and " + y,
+                        "Mean final test " + f.measure().label() + " over seeds for each combination, written in its cell; "
+                                + "colour by rank, darkest = best (levels and their ranges in the legend). Hatched cells: "
+                                + "every seed diverged. Hover a cell for n, the 95% confidence interval and each seed's value.",
+                        HeatmapPlot.build(f.perConfiguration(), f.trials(), x, y, f.measure()));
+            }
+            case PARALLEL_COORDINATES -> {
+                List<String> keys = f.results().sweptKeys();
+                require(keys.size() >= 2, "parallel coordinates need at least two swept keys, this sweep has " + keys.size());
+                yield figure(kind, id, "Final " + f.measure().label() + " over " + keys.size() + " swept keys",
+                        "One line per configuration through its value of each swept key to its mean final test "
+                                + f.measure().label() + " over seeds; colour by rank, darkest = best, drawn on top; the dots "
+                                + "right of the last axis are the single seeds. Grey dashed lines: every seed diverged. Hover "
+                                + "a vertex for n and the 95% confidence interval, a dot for its seed.",
+                        ParallelCoordinatesPlot.build(f.perConfiguration(), f.trials(), keys, f.measure()));
             }
             case CONFUSION_MATRIX -> {
                 Table p = predictions(f);

@@ -67,6 +67,63 @@ public final class ResultsFixture {
         return dir;
     }
 
+    /**
+     * Two-key regression sweep: training.lr 0.005, 0.02, 0.08 x model.hidden 4, 16, 64, 256 x seeds 1, 2, 3. The test
+     * m.s.e. is lowest at lr 0.02 and width 64; every seed of lr 0.08 with width 256 diverged.
+     */
+    public static Path lrWidthGrid(Path resultsRoot) {
+        Path dir = experiment(resultsRoot, "lr-width-grid", """
+                name: lr-width-grid
+                dataset: {source: california-housing, test_fraction: 0.3}
+                sweep:
+                  grid: {training.lr: [0.005, 0.02, 0.08], model.hidden: [4, 16, 64, 256]}
+                  seeds: [1, 2, 3]
+                report: {x: model.hidden}
+                """);
+        for (double lr : new double[] {0.005, 0.02, 0.08}) {
+            for (int width : new int[] {4, 16, 64, 256}) {
+                for (int seed = 1; seed <= 3; seed++) {
+                    double floor = 0.25 + 0.02 * Math.pow(Math.log(width / 64.0), 2) + 0.05 * Math.pow(Math.log(lr / 0.02), 2);
+                    Map<String, Object> coordinates = new LinkedHashMap<>();
+                    coordinates.put("training.lr", lr);
+                    coordinates.put("model.hidden", width);
+                    regressionTrial(dir, "lr" + lr + "w" + width + "s" + seed, seed, coordinates, floor, lr == 0.08 && width == 256);
+                }
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * Three-key regression sweep: training.lr 0.01, 0.04 x model.hidden 8, 32 x training.batch_size 16, 128 x seeds
+     * 1, 2; lowest test m.s.e. at lr 0.01, width 32, batch 16; every seed of lr 0.04, width 32, batch 128 diverged.
+     */
+    public static Path lrWidthBatchGrid(Path resultsRoot) {
+        Path dir = experiment(resultsRoot, "lr-width-batch-grid", """
+                name: lr-width-batch-grid
+                dataset: {source: california-housing, test_fraction: 0.3}
+                sweep:
+                  grid: {training.lr: [0.01, 0.04], model.hidden: [8, 32], training.batch_size: [16, 128]}
+                  seeds: [1, 2]
+                """);
+        for (double lr : new double[] {0.01, 0.04}) {
+            for (int width : new int[] {8, 32}) {
+                for (int batch : new int[] {16, 128}) {
+                    for (int seed = 1; seed <= 2; seed++) {
+                        double floor = 0.25 + (lr == 0.01 ? 0 : 0.04) + (width == 32 ? 0 : 0.03) + (batch == 16 ? 0 : 0.02);
+                        Map<String, Object> coordinates = new LinkedHashMap<>();
+                        coordinates.put("training.lr", lr);
+                        coordinates.put("model.hidden", width);
+                        coordinates.put("training.batch_size", batch);
+                        regressionTrial(dir, "lr" + lr + "w" + width + "b" + batch + "s" + seed, seed, coordinates, floor,
+                                lr == 0.04 && width == 32 && batch == 128);
+                    }
+                }
+            }
+        }
+        return dir;
+    }
+
     /** Depth sweep: model.hidden [5], [5, 5], [5, 5, 5], [5, 5, 5, 5] x seeds 1, 2; optimum at depth 3. */
     public static Path depthSweep(Path resultsRoot) {
         Path dir = experiment(resultsRoot, "depth-sweep", """
