@@ -2,6 +2,7 @@ package ffnlab.plot;
 
 import ffnlab.analysis.Aggregation;
 import ffnlab.analysis.ErrorMeasure;
+import ffnlab.analysis.ValidRange;
 import ffnlab.analysis.TrialTable;
 import ffnlab.results.TrialSchema;
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ record ConfigurationResult(List<String> values, double mean, double low, double 
             int diverged = perConfiguration.intColumn(Aggregation.N_DIVERGED).getInt(row);
             double mean = n == 0 ? Double.NaN : means[row];
             boolean interval = n >= 2 && Double.isFinite(mean) && Double.isFinite(halfWidths[row]);
-            double low = interval ? clip(mean - halfWidths[row], measure) : Double.NaN;
-            double high = interval ? clip(mean + halfWidths[row], measure) : Double.NaN;
+            double low = interval ? ValidRange.of(measure.finalTest()).clip(mean - halfWidths[row]) : Double.NaN;
+            double high = interval ? ValidRange.of(measure.finalTest()).clip(mean + halfWidths[row]) : Double.NaN;
             List<SeedValue> seeds = perSeed(trials, configuration, metric);
             String tip = tip(configuration, measure, mean, low, high, n, diverged, seeds);
             out.add(new ConfigurationResult(List.copyOf(values), mean, low, high, n, diverged, seeds, configuration, tip));
@@ -119,24 +120,14 @@ record ConfigurationResult(List<String> values, double mean, double low, double 
         return List.copyOf(seeds);
     }
 
-    /** The unit of the final test metric in parentheses: scaled m.s.e. for regression, fraction for accuracy. */
+    /** The unit of the final test metric in parentheses, as the swept plot names it. */
     static String unit(ErrorMeasure measure) {
-        return measure.higherIsBetter() ? "(fraction)" : "(scaled m.s.e.)";
+        return "(" + measure.unit() + ")";
     }
 
-    /**
-     * The unit of a swept key in parentheses, from its last path segment: widths in neurons, learning rates as step
-     * sizes, batch sizes in patterns, epochs; any other key {@code (value)}.
-     */
+    /** The unit of a swept key in parentheses, as the swept plot's axis names it. */
     static String unit(String key) {
-        String last = key.substring(key.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return switch (last) {
-            case "hidden" -> "(neurons)";
-            case "lr", "learning_rate" -> "(step size)";
-            case "batch_size" -> "(patterns)";
-            case "epochs", "early_stopping" -> "(epochs)";
-            default -> "(value)";
-        };
+        return "(" + SweptAxis.unit(key) + ")";
     }
 
     /** Three significant digits, plain from 0.001 to under 1000, else scientific: 0.300, 12.5, 1.00, 1.23e+06. */
@@ -153,10 +144,6 @@ record ConfigurationResult(List<String> values, double mean, double low, double 
     /** A key value as written: whole numbers without ".0", other numbers as Java prints them, text as is. */
     static String label(Column<?> column, int row) {
         return column instanceof NumericColumn<?> n ? SweptAxis.format(n.getDouble(row)) : column.getString(row);
-    }
-
-    private static double clip(double v, ErrorMeasure measure) {
-        return measure.higherIsBetter() ? Math.max(0, Math.min(1, v)) : Math.max(0, v);
     }
 
     private static double[] column(Table table, String name) {

@@ -97,22 +97,19 @@ public record SweptAxis(String title, boolean numeric, double[] values, double[]
         return true;
     }
 
-    /** The unit of a swept key, for its axis title. */
+    /**
+     * The unit of a swept key, for its axis title, from its last path segment: widths in neurons, learning rates as
+     * step sizes, batch sizes in patterns, epochs; any other key "value".
+     */
     static String unit(String key) {
-        String k = key.toLowerCase(Locale.ROOT);
-        if (k.contains("batch")) {
-            return "patterns";
-        }
-        if (k.contains("learning_rate") || k.endsWith("lr")) {
-            return "step size";
-        }
-        if (k.contains("epochs")) {
-            return "epochs";
-        }
-        if (k.contains("hidden") || k.contains("width")) {
-            return "neurons";
-        }
-        return "value";
+        String last = key.substring(key.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return switch (last) {
+            case "hidden", "width" -> "neurons";
+            case "lr", "learning_rate" -> "step size";
+            case "batch_size" -> "patterns";
+            case "epochs", "early_stopping" -> "epochs";
+            default -> "value";
+        };
     }
 
     /** Whether every value is positive. */
