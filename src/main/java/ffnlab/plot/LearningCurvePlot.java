@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  */
 public final class LearningCurvePlot {
     /** Longer curves are drawn at every k-th epoch (and the last), so a 20000-epoch run stays a small SVG. */
-    public static final int MAX_POINTS_PER_LINE = 500;
+    public static final int MAX_POINTS_PER_LINE = 250;
     /** Interval bounds are drawn for at most this many configurations; more would hide the means. */
     public static final int MAX_CONFIGURATIONS_WITH_BANDS = 4;
 
