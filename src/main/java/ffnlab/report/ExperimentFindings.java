@@ -8,9 +8,14 @@ import ffnlab.analysis.Optimum;
 import ffnlab.analysis.TrialTable;
 import ffnlab.results.TrialSchema.Column;
 import java.util.ArrayList;
+import ffnlab.plot.CurveKeys;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
@@ -84,5 +89,32 @@ public record ExperimentFindings(ExperimentResults results, Table trials, Table 
     /** The number of configurations. */
     public int configurations() {
         return perConfiguration.rowCount();
+    }
+
+    /**
+     * How learning-curve charts tell configurations apart: colour by the first swept key, marker by the second, each
+     * configuration's seeds, and the configurations of a baseline model (Tribuo's linear or logistic regression,
+     * {@code model.kind} other than {@code ffn}) as references.
+     */
+    public CurveKeys curveKeys() {
+        Map<String, List<Long>> seeds = new LinkedHashMap<>();
+        Set<String> references = new HashSet<>();
+        for (FinishedTrial t : results.trials()) {
+            if (!t.diverged()) {
+                seeds.computeIfAbsent(t.configuration(), c -> new ArrayList<>()).add(t.seed());
+            }
+            Object kind = t.config("model.kind");
+            if (kind != null && !"ffn".equals(String.valueOf(kind))) {
+                references.add(t.configuration());
+            }
+        }
+        seeds.values().forEach(java.util.Collections::sort);
+        return CurveKeys.of(perConfiguration, results.sweptKeys(), seeds, references);
+    }
+
+    /** Whether the regression target was standardised (errors on the scaled target), from the trials' configs. */
+    public boolean standardisedTarget() {
+        return results.trials().stream().findFirst()
+                .map(t -> "standardise".equals(String.valueOf(t.config("dataset.output_scaling")))).orElse(false);
     }
 }

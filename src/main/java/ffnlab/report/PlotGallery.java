@@ -86,6 +86,7 @@ public final class PlotGallery {
                 String test = regression ? Column.TEST_MSE.key() : Column.TEST_LOSS.key();
                 require(f.hasCurve(test) || f.hasCurve(train), "no per-epoch " + test + " or " + train + " in metrics.csv");
                 String what = regression ? "m.s.e." : "loss";
+                String unit = !regression ? "cross-entropy" : f.standardisedTarget() ? "scaled m.s.e." : "squared target units";
                 String caption = f.hasCurve(test) && f.hasCurve(train)
                         ? "Training (dashed) and test (solid) " + what + " against epochs, mean over seeds; dotted lines "
                                 + "bound the 95% confidence interval of the test curve (drawn for up to "
@@ -93,16 +94,20 @@ public final class PlotGallery {
                                 + "intervals are in the table)."
                         : (f.hasCurve(test) ? "Test " : "Training ") + what + " against epochs, mean over seeds"
                                 + (f.hasCurve(test) ? "" : " (no test set)") + "; dotted lines bound its 95% confidence interval.";
-                yield figure(kind, id, "Learning curves", caption,
-                        LearningCurvePlot.build(f.curves(), f.hasCurve(train) ? train : null, f.hasCurve(test) ? test : null,
-                                what + " against epochs", what, true));
+                yield figure(kind, id, "Learning curves", caption + curveNote(f),
+                        LearningCurvePlot.build(f.curves(), f.curveKeys(), new LearningCurvePlot.Lines(
+                                f.hasCurve(train) ? train : null, f.hasCurve(test) ? test : null, what + " against epochs",
+                                what, unit, true, Double.POSITIVE_INFINITY), chapterPoint(f, regression)));
             }
             case ACCURACY_CURVES -> {
                 require(f.hasCurve(Column.TEST_ACCURACY.key()), "no per-epoch test_accuracy in metrics.csv");
                 yield figure(kind, id, "Accuracy against epochs",
-                        "Training (dashed) and test (solid) accuracy against epochs for each configuration, mean over seeds.",
-                        LearningCurvePlot.build(f.curves(), f.hasCurve(Column.TRAIN_ACCURACY.key()) ? Column.TRAIN_ACCURACY.key() : null,
-                                Column.TEST_ACCURACY.key(), "accuracy against epochs", "accuracy", false));
+                        "Training (dashed) and test (solid) accuracy against epochs for each configuration, mean over seeds."
+                                + curveNote(f),
+                        LearningCurvePlot.build(f.curves(), f.curveKeys(), new LearningCurvePlot.Lines(
+                                f.hasCurve(Column.TRAIN_ACCURACY.key()) ? Column.TRAIN_ACCURACY.key() : null,
+                                Column.TEST_ACCURACY.key(), "accuracy against epochs", "accuracy", "fraction", false, 1),
+                                Optional.empty()));
             }
             case ERROR_VS_SWEPT -> {
                 String x = f.results().xKey();
@@ -146,6 +151,38 @@ public final class PlotGallery {
                         WeightsPlot.build(learnt.get(), f.chapter().parameters(), "learnt parameters"));
             }
         };
+    }
+
+    /** What the colours, markers and reference lines of the learning curves stand for. */
+    private static String curveNote(ExperimentFindings f) {
+        ffnlab.plot.CurveKeys keys = f.curveKeys();
+        StringBuilder note = new StringBuilder();
+        if (keys.twoKeys()) {
+            note.append(" Colour: ").append(keys.keys().get(0)).append(" (dark to light); marker: ")
+                    .append(keys.keys().get(1)).append('.');
+        } else if (keys.keys().size() == 1 && f.configurations() > keys.references().size() + 1) {
+            note.append(" Colours run along ").append(keys.keys().getFirst()).append(", dark to light.");
+        }
+        for (String reference : keys.references()) {
+            note.append(' ').append(keys.label(reference)).append(" (a baseline trained without epochs) is the grey "
+                    + "dashed line at its final value.");
+        }
+        if (f.curves().rowCount() > 0 && f.curves().intColumn(Column.EPOCH.key()).max() > LearningCurvePlot.MAX_POINTS_PER_LINE) {
+            note.append(" Curves over more than ").append(LearningCurvePlot.MAX_POINTS_PER_LINE)
+                    .append(" epochs are drawn at evenly spaced epochs.");
+        }
+        return note.toString();
+    }
+
+    /** The training m.s.e. the chapter prints at an epoch, as a point on the regression learning curves. */
+    private static Optional<LearningCurvePlot.ReferencePoint> chapterPoint(ExperimentFindings f, boolean regression) {
+        ChapterClaims c = f.chapter();
+        if (!regression || c.mse().isEmpty() || c.mseEpoch().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LearningCurvePlot.ReferencePoint("chapter: training m.s.e. "
+                + Html.number(c.mse().getAsDouble()) + " at epoch " + c.mseEpoch().getAsInt(), c.mseEpoch().getAsInt(),
+                c.mse().getAsDouble()));
     }
 
     private static Table predictions(ExperimentFindings f) {
