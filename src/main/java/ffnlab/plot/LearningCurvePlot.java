@@ -140,6 +140,9 @@ public final class LearningCurvePlot {
         double hi = Arrays.stream(finite).max().orElse(0);
         // XChart labels a log axis at decades only: use it when the curves span more than one
         chart.getStyler().setYAxisLogarithmic(lines.logY() && lo > 0 && hi / lo > 20);
+        if (!chart.getStyler().isYAxisLogarithmic() && hi < 1e5 && hi - lo > 1e-3) {
+            chart.getStyler().setYAxisDecimalPattern("0.####");
+        }
         chapter.ifPresent(point -> label(chart, point));
         AxisRange.boundY(chart);
         return chart;

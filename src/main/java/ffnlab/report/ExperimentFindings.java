@@ -117,4 +117,25 @@ public record ExperimentFindings(ExperimentResults results, Table trials, Table 
         return results.trials().stream().findFirst()
                 .map(t -> "standardise".equals(String.valueOf(t.config("dataset.output_scaling")))).orElse(false);
     }
+
+    /** The class names in the dataset's label order where the dataset defines one (Fashion-MNIST); else empty. */
+    public List<String> classOrder() {
+        boolean fashion = results.trials().stream().findFirst()
+                .map(t -> ffnlab.data.FashionMnist.NAME.equals(String.valueOf(t.config("dataset.source")))).orElse(false);
+        return fashion ? ffnlab.data.FashionMnist.CLASS_NAMES : List.of();
+    }
+
+    /** The trials of the representative's configuration that did not diverge, in seed order. */
+    public List<FinishedTrial> representativeSeeds() {
+        return representative.map(r -> results.trials().stream()
+                .filter(t -> !t.diverged() && t.configuration().equals(r.configuration()))
+                .sorted(Comparator.comparingLong(FinishedTrial::seed)).toList()).orElse(List.of());
+    }
+
+    /** What a regression target is and its unit: the median house value in $ for California housing. */
+    public List<String> targetQuantityAndUnit() {
+        boolean housing = results.trials().stream().findFirst()
+                .map(t -> "california-housing".equals(String.valueOf(t.config("dataset.source")))).orElse(false);
+        return housing ? List.of("median house value", "$") : List.of("target", "value");
+    }
 }

@@ -132,15 +132,22 @@ public final class PlotGallery {
                 require(p.column("actual") instanceof tech.tablesaw.api.StringColumn, "predictions.csv holds numbers, not class names");
                 yield figure(kind, id, "Confusion matrix (" + rep + ")",
                         "Share of each actual class (row) predicted as each class (column), in percent, on the test set.",
-                        ConfusionMatrixPlot.build(p, List.of(), "confusion matrix, " + rep));
+                        ConfusionMatrixPlot.build(p, f.classOrder(), "confusion matrix, " + rep));
             }
             case PREDICTED_VS_ACTUAL -> {
-                Table p = predictions(f);
-                require(!(p.column("actual") instanceof tech.tablesaw.api.StringColumn), "predictions.csv holds class names");
-                yield figure(kind, id, "Predicted against actual (" + rep + ")",
+                java.util.SortedMap<Long, Table> bySeed = new java.util.TreeMap<>();
+                f.representativeSeeds().forEach(t -> t.predictions().ifPresent(p -> bySeed.put(t.seed(), p)));
+                require(!bySeed.isEmpty(), "no predictions.csv in the representative configuration's trials");
+                require(bySeed.values().stream().noneMatch(p -> p.column("actual") instanceof tech.tablesaw.api.StringColumn),
+                        "predictions.csv holds class names");
+                String configuration = f.representative().map(FinishedTrial::configuration).orElse("");
+                List<String> target = f.targetQuantityAndUnit();
+                yield figure(kind, id, "Predicted against actual (" + configuration + ", seeds "
+                                + bySeed.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")",
                         "Predictions of predictions.csv (the test set; the training patterns where there is no test split) "
-                                + "in the data's original units; points on the dashed line are exact.",
-                        PredictedVsActualPlot.build(p, "predicted against actual"));
+                                + "in the data's original units, one colour per seed of the best configuration; points on "
+                                + "the dashed line are exact.",
+                        PredictedVsActualPlot.build(bySeed, "predicted against actual", target.get(0), target.get(1)));
             }
             case WEIGHTS -> {
                 Optional<Table> learnt = f.representative().flatMap(FinishedTrial::parameters);
