@@ -33,6 +33,8 @@ public final class LearningCurvePlot {
     public static final int MAX_POINTS_PER_LINE = 250;
     /** Interval bounds are drawn for at most this many configurations; more would hide the means. */
     public static final int MAX_CONFIGURATIONS_WITH_BANDS = 4;
+    /** With more configurations the legend lists only the test curves (the training curves are their dashed twins). */
+    public static final int MAX_CONFIGURATIONS_WITH_TRAIN_IN_LEGEND = 9;
 
     /**
      * What the chart shows.
@@ -120,6 +122,8 @@ public final class LearningCurvePlot {
                 double[] train = rows.doubleColumn(secondary + Aggregation.MEAN).asDoubleArray();
                 XYSeries s = line(chart, label + "train", epochs, train, ChartStyle.DASHED, colour);
                 markers(s, keys, configuration, epochs.length);
+                // the legend keeps one entry per configuration when two per would not fit; the caption says dashed = train
+                s.setShowInLegend(curvesFirst.size() <= MAX_CONFIGURATIONS_WITH_TRAIN_IN_LEGEND);
                 PointTips.set(s, tooltips(keys, configuration, "train", lines, epochs, train, n, null, null));
                 drawn.add(train);
             }

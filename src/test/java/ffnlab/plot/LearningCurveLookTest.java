@@ -111,6 +111,28 @@ class LearningCurveLookTest {
         assertEquals(SweepStyle.marker(0), slowNarrow.getMarker());
         assertEquals(SweepStyle.marker(1), slowWide.getMarker(), "marker by the second key, even on long curves");
         assertEquals(slowNarrow.getMarker(), fastNarrow.getMarker());
+        assertTrue(chart.getSeries("training.lr=0.01, model.hidden=4 train").isShowInLegend(), "four configurations: both in the legend");
+    }
+
+    @Test
+    void manyConfigurationsListOnlyTheirTestCurvesInTheLegend() {
+        List<String> grid = new java.util.ArrayList<>();
+        Table agg = Table.create("agg", StringColumn.create("configuration"), DoubleColumn.create("model.hidden"),
+                DoubleColumn.create("training.lr"));
+        for (int w = 1; w <= 256; w *= 2) {
+            for (double lr : new double[] {0.01, 0.1}) {
+                String name = "w=" + w + ", lr=" + lr;
+                grid.add(name);
+                agg.stringColumn("configuration").append(name);
+                agg.doubleColumn("model.hidden").append(w);
+                agg.doubleColumn("training.lr").append(lr);
+            }
+        }
+        CurveKeys keys = CurveKeys.of(agg, List.of("model.hidden", "training.lr"), Map.of(), Set.of());
+        XYChart chart = LearningCurvePlot.build(curves(grid, grid.stream().mapToInt(g -> 10).toArray(), 3), keys, MSE,
+                Optional.empty());
+        long inLegend = chart.getSeriesCollection().stream().filter(XYSeries::isShowInLegend).count();
+        assertEquals(18, inLegend, "one entry per configuration, so the legend fits the chart");
     }
 
     @Test
