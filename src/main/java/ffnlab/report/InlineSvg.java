@@ -16,7 +16,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * A chart as an {@code <svg>} element to paste into HTML, rendered headless through VectorGraphics2D (as XChart's
  * VectorGraphicsEncoder does). Text drawn with a {@link ffnlab.plot.ChartFont} comes out as {@code <text>} elements
  * (selectable, searchable, small) in the generic sans-serif family, each stretched to the width the chart's layout
- * measured, so labels keep the spacing XChart gave them whatever font the browser picks. The XML prolog and DOCTYPE
+ * measured, so labels keep the spacing XChart gave them whatever font the browser picks. A curve's segments become
+ * one polyline. The XML prolog and DOCTYPE
  * are dropped, every id (clip paths) gets a per-plot prefix so several charts can share a page, and the axis titles
  * are written as {@code data-x-title} and {@code data-y-title} attributes of the {@code <svg>}.
  */
@@ -41,6 +42,57 @@ public final class InlineSvg {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile(
+            "\\s*<line style=\"([^\"]*)\" x1=\"([^\"]*)\" x2=\"([^\"]*)\" y1=\"([^\"]*)\" y2=\"([^\"]*)\"/>");
+
+    /**
+     * Joins runs of adjacent {@code <line>} elements of one style, each starting where the last ended, into one
+     * {@code <polyline>}: XChart draws a curve segment by segment, and one element per segment is most of a
+     * learning-curve chart's size.
+     */
+    static String joinLines(String svg) {
+        java.util.regex.Matcher m = LINE.matcher(svg);
+        StringBuilder out = new StringBuilder(svg.length());
+        int copied = 0;
+        String style = null;
+        String endX = null;
+        String endY = null;
+        StringBuilder points = new StringBuilder();
+        int segments = 0;
+        while (m.find()) {
+            boolean continues = style != null && m.start() == copied && m.group(1).equals(style) && m.group(2).equals(endX)
+                    && m.group(4).equals(endY);
+            if (!continues) {
+                flush(out, style, points, segments);
+                out.append(svg, copied, m.start());
+                style = m.group(1);
+                points.setLength(0);
+                points.append(m.group(2)).append(',').append(m.group(4));
+                segments = 0;
+            }
+            points.append(' ').append(m.group(3)).append(',').append(m.group(5));
+            segments++;
+            endX = m.group(3);
+            endY = m.group(5);
+            copied = m.end();
+        }
+        flush(out, style, points, segments);
+        return out.append(svg, copied, svg.length()).toString();
+    }
+
+    private static void flush(StringBuilder out, String style, StringBuilder points, int segments) {
+        if (style == null) {
+            return;
+        }
+        if (segments == 1) {
+            String[] ends = points.toString().split("[ ,]");
+            out.append("<line style=\"").append(style).append("\" x1=\"").append(ends[0]).append("\" x2=\"").append(ends[2])
+                    .append("\" y1=\"").append(ends[1]).append("\" y2=\"").append(ends[3]).append("\"/>");
+        } else {
+            out.append("<polyline style=\"").append(style).append("\" points=\"").append(points).append("\"/>");
+        }
     }
 
     /**
@@ -68,7 +120,7 @@ public final class InlineSvg {
         for (TextGraphics.Text t : g.texts()) {
             texts.append(text(t));
         }
-        svg = roundCoordinates(svg.substring(start, end)) + texts + "</g></svg>";
+        svg = joinLines(roundCoordinates(svg.substring(start, end))) + texts + "</g></svg>";
         String prefix = idBase + "-";
         svg = svg.replace(" id=\"", " id=\"" + prefix).replace("url(#", "url(#" + prefix)
                 .replace("href=\"#", "href=\"#" + prefix);

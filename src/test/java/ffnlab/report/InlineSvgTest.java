@@ -99,6 +99,16 @@ class InlineSvgTest {
     }
 
     @Test
+    void adjacentSegmentsOfOneStyleBecomeOnePolyline() {
+        String a = "<line style=\"s\" x1=\"1\" x2=\"2\" y1=\"5\" y2=\"6\"/>";
+        String b = "\n <line style=\"s\" x1=\"2\" x2=\"3\" y1=\"6\" y2=\"4\"/>";
+        String other = "<line style=\"t\" x1=\"3\" x2=\"9\" y1=\"4\" y2=\"9\"/>";
+        assertEquals("<g><polyline style=\"s\" points=\"1,5 2,6 3,4\"/>" + other + "</g>", InlineSvg.joinLines("<g>" + a + b + other + "</g>"));
+        String apart = "<line style=\"s\" x1=\"7\" x2=\"8\" y1=\"5\" y2=\"6\"/>";
+        assertEquals(a + "<rect/>" + apart, InlineSvg.joinLines(a + "<rect/>" + apart), "a segment that does not continue stays");
+    }
+
+    @Test
     void idsArePrefixedAndCoordinatesRounded() {
         String svg = InlineSvg.of(chart(), "plot7", "a <test>");
         assertTrue(svg.contains(" id=\"plot7-clip"));
