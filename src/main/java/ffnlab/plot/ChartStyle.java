@@ -8,7 +8,7 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * The look shared by every ffnlab chart: white plot, light grid, a colour-blind-safe palette (Okabe-Ito), sizes that
- * read well inline in the HTML report.
+ * read well inline in the HTML report, and {@link ChartFont}s for all text, so the SVG keeps text as text.
  */
 public final class ChartStyle {
     /** Chart width and height in pixels (the SVG viewBox). */
@@ -49,18 +49,20 @@ public final class ChartStyle {
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderColor(new Color(180, 180, 180));
         styler.setPlotGridLinesColor(new Color(225, 225, 225));
+        // solid: VectorGraphics2D writes a dashed line as one small rectangle per dash (kilobytes per grid line)
+        styler.setPlotGridLinesStroke(new BasicStroke(0.8f));
         styler.setLegendBorderColor(new Color(200, 200, 200));
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
-        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        styler.setChartTitleFont(new ChartFont(Font.BOLD, 15));
+        styler.setAxisTitleFont(new ChartFont(Font.PLAIN, 13));
+        styler.setAxisTickLabelsFont(new ChartFont(Font.PLAIN, 11));
+        styler.setLegendFont(new ChartFont(Font.PLAIN, 11));
+        styler.setAnnotationTextFont(new ChartFont(Font.PLAIN, 11));
         styler.setChartTitleBoxBackgroundColor(Color.WHITE);
         styler.setChartTitleBoxBorderColor(Color.WHITE);
         styler.setMarkerSize(6);
         styler.setErrorBarsColorSeriesColor(true);
         styler.setChartPadding(8);
-
     }
 
     /** {@code c} at about 45% opacity, for interval bounds that must not drown the means. */

@@ -21,18 +21,17 @@ public final class ConfusionMatrixPlot {
 
     /**
      * @param predictions {@code actual, predicted} class names
-     * @param classes     the class names in display order; empty = sorted names found in the table
+     * @param classes     the class names in the dataset's label order; names found in the table but not listed follow,
+     *                    sorted
      * @param title       the chart title
      */
     public static HeatMapChart build(Table predictions, List<String> classes, String title) {
         StringColumn actual = predictions.stringColumn("actual");
         StringColumn predicted = predictions.stringColumn("predicted");
         List<String> names = new ArrayList<>(classes);
-        if (names.isEmpty()) {
-            java.util.TreeSet<String> found = new java.util.TreeSet<>(actual.asList());
-            found.addAll(predicted.asList());
-            names.addAll(found);
-        }
+        java.util.TreeSet<String> found = new java.util.TreeSet<>(actual.asList());
+        found.addAll(predicted.asList());
+        found.stream().filter(n -> !names.contains(n)).forEach(names::add);
         Map<String, Integer> index = new LinkedHashMap<>();
         names.forEach(n -> index.put(n, index.size()));
         int k = names.size();
@@ -47,14 +46,18 @@ public final class ConfusionMatrixPlot {
             }
         }
         HeatMapChart chart = new HeatMapChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT + 120)
-                .title(title).xAxisTitle("predicted class").yAxisTitle("actual class").build();
+                .title(title).xAxisTitle("predicted class (name)").yAxisTitle("actual class (name)").build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setShowValue(true);
+        chart.getStyler().setValueFont(new ChartFont(java.awt.Font.PLAIN, 11));
         chart.getStyler().setHeatMapValueDecimalPattern("0.#");
         chart.getStyler().setXAxisLabelRotation(40);
+        // XChart skips category labels closer than the spacing hint: every class keeps its label
+        chart.getStyler().setXAxisTickMarkSpacingHint(1);
         chart.getStyler().setMin(0);
         chart.getStyler().setMax(100);
-        chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(158, 202, 225), new Color(8, 81, 156)});
+        // the darkest cell stays light enough for its black value to read
+        chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(158, 202, 225), new Color(66, 146, 198)});
         chart.getStyler().setLegendVisible(true);
         List<String> reversed = new ArrayList<>(names);
         java.util.Collections.reverse(reversed);

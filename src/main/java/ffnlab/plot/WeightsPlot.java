@@ -37,9 +37,11 @@ public final class WeightsPlot {
             values.add(learnt.doubleColumn("value").getDouble(i));
         }
         CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
-                .xAxisTitle("parameter").yAxisTitle("value").build();
+                .xAxisTitle("parameter (name)").yAxisTitle("learnt value (weight)").build();
         ChartStyle.apply(chart.getStyler());
-        chart.getStyler().setXAxisLabelRotation(60);
+        chart.getStyler().setXAxisLabelRotation(90);
+        // XChart skips category labels closer than the spacing hint: every parameter keeps its label
+        chart.getStyler().setXAxisTickMarkSpacingHint(1);
         CategorySeries measured = chart.addSeries("measured", labels, values);
         measured.setFillColor(ChartStyle.colour(0));
         if (chapter != null && chapter.rowCount() > 0) {

@@ -8,9 +8,14 @@ import ffnlab.analysis.Optimum;
 import ffnlab.analysis.TrialTable;
 import ffnlab.results.TrialSchema.Column;
 import java.util.ArrayList;
+import ffnlab.plot.CurveKeys;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
@@ -84,5 +89,53 @@ public record ExperimentFindings(ExperimentResults results, Table trials, Table 
     /** The number of configurations. */
     public int configurations() {
         return perConfiguration.rowCount();
+    }
+
+    /**
+     * How learning-curve charts tell configurations apart: colour by the first swept key, marker by the second, each
+     * configuration's seeds, and the configurations of a baseline model (Tribuo's linear or logistic regression,
+     * {@code model.kind} other than {@code ffn}) as references.
+     */
+    public CurveKeys curveKeys() {
+        Map<String, List<Long>> seeds = new LinkedHashMap<>();
+        Set<String> references = new HashSet<>();
+        for (FinishedTrial t : results.trials()) {
+            if (!t.diverged()) {
+                seeds.computeIfAbsent(t.configuration(), c -> new ArrayList<>()).add(t.seed());
+            }
+            Object kind = t.config("model.kind");
+            if (kind != null && !"ffn".equals(String.valueOf(kind))) {
+                references.add(t.configuration());
+            }
+        }
+        seeds.values().forEach(java.util.Collections::sort);
+        return CurveKeys.of(perConfiguration, results.sweptKeys(), seeds, references);
+    }
+
+    /** Whether the regression target was standardised (errors on the scaled target), from the trials' configs. */
+    public boolean standardisedTarget() {
+        return results.trials().stream().findFirst()
+                .map(t -> "standardise".equals(String.valueOf(t.config("dataset.output_scaling")))).orElse(false);
+    }
+
+    /** The class names in the dataset's label order where the dataset defines one (Fashion-MNIST); else empty. */
+    public List<String> classOrder() {
+        boolean fashion = results.trials().stream().findFirst()
+                .map(t -> ffnlab.data.FashionMnist.NAME.equals(String.valueOf(t.config("dataset.source")))).orElse(false);
+        return fashion ? ffnlab.data.FashionMnist.CLASS_NAMES : List.of();
+    }
+
+    /** The trials of the representative's configuration that did not diverge, in seed order. */
+    public List<FinishedTrial> representativeSeeds() {
+        return representative.map(r -> results.trials().stream()
+                .filter(t -> !t.diverged() && t.configuration().equals(r.configuration()))
+                .sorted(Comparator.comparingLong(FinishedTrial::seed)).toList()).orElse(List.of());
+    }
+
+    /** What a regression target is and its unit: the median house value in $ for California housing. */
+    public List<String> targetQuantityAndUnit() {
+        boolean housing = results.trials().stream().findFirst()
+                .map(t -> "california-housing".equals(String.valueOf(t.config("dataset.source")))).orElse(false);
+        return housing ? List.of("median house value", "$") : List.of("target", "value");
     }
 }

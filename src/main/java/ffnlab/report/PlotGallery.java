@@ -97,6 +97,7 @@ public final class PlotGallery {
                 String test = regression ? Column.TEST_MSE.key() : Column.TEST_LOSS.key();
                 require(f.hasCurve(test) || f.hasCurve(train), "no per-epoch " + test + " or " + train + " in metrics.csv");
                 String what = regression ? "m.s.e." : "loss";
+                String unit = !regression ? "cross-entropy" : f.standardisedTarget() ? "scaled m.s.e." : "squared target units";
                 String caption = f.hasCurve(test) && f.hasCurve(train)
                         ? "Training (dashed) and test (solid) " + what + " against epochs, mean over seeds; dotted lines "
                                 + "bound the 95% confidence interval of the test curve (drawn for up to "
@@ -104,16 +105,20 @@ public final class PlotGallery {
                                 + "intervals are in the table)."
                         : (f.hasCurve(test) ? "Test " : "Training ") + what + " against epochs, mean over seeds"
                                 + (f.hasCurve(test) ? "" : " (no test set)") + "; dotted lines bound its 95% confidence interval.";
-                yield figure(kind, id, "Learning curves", caption,
-                        LearningCurvePlot.build(f.curves(), f.hasCurve(train) ? train : null, f.hasCurve(test) ? test : null,
-                                what + " against epochs", what, true));
+                yield figure(kind, id, "Learning curves", caption + curveNote(f),
+                        LearningCurvePlot.build(f.curves(), f.curveKeys(), new LearningCurvePlot.Lines(
+                                f.hasCurve(train) ? train : null, f.hasCurve(test) ? test : null, what + " against epochs",
+                                what, unit, true, Double.POSITIVE_INFINITY), chapterPoint(f, regression)));
             }
             case ACCURACY_CURVES -> {
                 require(f.hasCurve(Column.TEST_ACCURACY.key()), "no per-epoch test_accuracy in metrics.csv");
                 yield figure(kind, id, "Accuracy against epochs",
-                        "Training (dashed) and test (solid) accuracy against epochs for each configuration, mean over seeds.",
-                        LearningCurvePlot.build(f.curves(), f.hasCurve(Column.TRAIN_ACCURACY.key()) ? Column.TRAIN_ACCURACY.key() : null,
-                                Column.TEST_ACCURACY.key(), "accuracy against epochs", "accuracy", false));
+                        "Training (dashed) and test (solid) accuracy against epochs for each configuration, mean over seeds."
+                                + curveNote(f),
+                        LearningCurvePlot.build(f.curves(), f.curveKeys(), new LearningCurvePlot.Lines(
+                                f.hasCurve(Column.TRAIN_ACCURACY.key()) ? Column.TRAIN_ACCURACY.key() : null,
+                                Column.TEST_ACCURACY.key(), "accuracy against epochs", "accuracy", "fraction", false, 1),
+                                Optional.empty()));
             }
             case ERROR_VS_SWEPT -> {
                 String x = f.results().xKey();
@@ -165,15 +170,22 @@ public final class PlotGallery {
                 require(p.column("actual") instanceof tech.tablesaw.api.StringColumn, "predictions.csv holds numbers, not class names");
                 yield figure(kind, id, "Confusion matrix (" + rep + ")",
                         "Share of each actual class (row) predicted as each class (column), in percent, on the test set.",
-                        ConfusionMatrixPlot.build(p, List.of(), "confusion matrix, " + rep));
+                        ConfusionMatrixPlot.build(p, f.classOrder(), "confusion matrix, " + rep));
             }
             case PREDICTED_VS_ACTUAL -> {
-                Table p = predictions(f);
-                require(!(p.column("actual") instanceof tech.tablesaw.api.StringColumn), "predictions.csv holds class names");
-                yield figure(kind, id, "Predicted against actual (" + rep + ")",
+                java.util.SortedMap<Long, Table> bySeed = new java.util.TreeMap<>();
+                f.representativeSeeds().forEach(t -> t.predictions().ifPresent(p -> bySeed.put(t.seed(), p)));
+                require(!bySeed.isEmpty(), "no predictions.csv in the representative configuration's trials");
+                require(bySeed.values().stream().noneMatch(p -> p.column("actual") instanceof tech.tablesaw.api.StringColumn),
+                        "predictions.csv holds class names");
+                String configuration = f.representative().map(FinishedTrial::configuration).orElse("");
+                List<String> target = f.targetQuantityAndUnit();
+                yield figure(kind, id, "Predicted against actual (" + configuration + ", seeds "
+                                + bySeed.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")",
                         "Predictions of predictions.csv (the test set; the training patterns where there is no test split) "
-                                + "in the data's original units; points on the dashed line are exact.",
-                        PredictedVsActualPlot.build(p, "predicted against actual"));
+                                + "in the data's original units, one colour per seed of the best configuration; points on "
+                                + "the dashed line are exact.",
+                        PredictedVsActualPlot.build(bySeed, "predicted against actual", target.get(0), target.get(1)));
             }
             case WEIGHTS -> {
                 Optional<Table> learnt = f.representative().flatMap(FinishedTrial::parameters);
@@ -184,6 +196,38 @@ public final class PlotGallery {
                         WeightsPlot.build(learnt.get(), f.chapter().parameters(), "learnt parameters"));
             }
         };
+    }
+
+    /** What the colours, markers and reference lines of the learning curves stand for. */
+    private static String curveNote(ExperimentFindings f) {
+        ffnlab.plot.CurveKeys keys = f.curveKeys();
+        StringBuilder note = new StringBuilder();
+        if (keys.twoKeys()) {
+            note.append(" Colour: ").append(keys.keys().get(0)).append(" (dark to light); marker: ")
+                    .append(keys.keys().get(1)).append('.');
+        } else if (keys.keys().size() == 1 && f.configurations() > keys.references().size() + 1) {
+            note.append(" Colours run along ").append(keys.keys().getFirst()).append(", dark to light.");
+        }
+        for (String reference : keys.references()) {
+            note.append(' ').append(keys.label(reference)).append(" (a baseline trained without epochs) is the grey "
+                    + "dashed line at its final value.");
+        }
+        if (f.curves().rowCount() > 0 && f.curves().intColumn(Column.EPOCH.key()).max() > LearningCurvePlot.MAX_POINTS_PER_LINE) {
+            note.append(" Curves over more than ").append(LearningCurvePlot.MAX_POINTS_PER_LINE)
+                    .append(" epochs are drawn at evenly spaced epochs.");
+        }
+        return note.toString();
+    }
+
+    /** The training m.s.e. the chapter prints at an epoch, as a point on the regression learning curves. */
+    private static Optional<LearningCurvePlot.ReferencePoint> chapterPoint(ExperimentFindings f, boolean regression) {
+        ChapterClaims c = f.chapter();
+        if (!regression || c.mse().isEmpty() || c.mseEpoch().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LearningCurvePlot.ReferencePoint("chapter: training m.s.e. "
+                + Html.number(c.mse().getAsDouble()) + " at epoch " + c.mseEpoch().getAsInt(), c.mseEpoch().getAsInt(),
+                c.mse().getAsDouble()));
     }
 
     private static Table predictions(ExperimentFindings f) {

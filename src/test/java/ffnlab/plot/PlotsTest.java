@@ -66,7 +66,8 @@ class PlotsTest {
     void learningCurvesHaveMeanLinesInTheLegendAndIntervalBoundsOutside() throws IOException {
         XYChart chart = LearningCurvePlot.build(curves(), "train_mse", "test_mse", "m.s.e.", "m.s.e.", true);
         assertEquals(List.of("w=4 test", "w=4 test 95% CI low", "w=4 test 95% CI high", "w=4 train", "w=64 test", "w=64 train"),
-                seriesNames(chart), "one seed (w=64) has no interval lines");
+                seriesNames(chart).stream().filter(name -> chart.getSeries(name).isEnabled()).toList(),
+                "one seed (w=64) has no interval lines");
         assertFalse(chart.getSeries("w=4 test 95% CI low").isShowInLegend());
         assertFalse(chart.getStyler().isYAxisLogarithmic(), "0.1 .. 1 is one decade: linear axis keeps its labels");
         Table many = curves();
@@ -114,7 +115,7 @@ class PlotsTest {
         XYChart chart = PredictedVsActualPlot.build(Table.create("p", DoubleColumn.create("actual", actual),
                 DoubleColumn.create("predicted", predicted)), "predicted against actual");
         assertTrue(chart.getSeries("test patterns").getXData().length <= PredictedVsActualPlot.MAX_POINTS);
-        assertTrue(chart.getTitle().contains("every 5th of 6192 test values"), chart.getTitle());
+        assertTrue(chart.getTitle().contains("every 11th of 6192 test values"), chart.getTitle());
         rendersHeadless(chart);
     }
 
