@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Headless Chromium (Debian's {@code chromium} package) driven from the command line: {@code --dump-dom} to read a
  * page after its load event, {@code --screenshot} to look at it. Each call gets a fresh profile directory.
  */
-final class Chromium {
+public final class Chromium {
     private static final long TIMEOUT_S = 90;
     private final Path executable;
     private final Path work;
@@ -24,7 +24,7 @@ final class Chromium {
     }
 
     /** The browser named by {@code -Dchromium=} or {@code $CHROMIUM}, else /usr/bin/chromium, when it exists. */
-    static Optional<Chromium> find(Path work) {
+    public static Optional<Chromium> find(Path work) {
         List<String> candidates = new ArrayList<>();
         if (System.getProperty("chromium") != null) {
             candidates.add(System.getProperty("chromium"));
@@ -43,14 +43,14 @@ final class Chromium {
     }
 
     /** The DOM after the load event, and what the browser wrote to stderr. */
-    record Run(String dom, String log) {
+    public record Run(String dom, String log) {
     }
 
-    Run dumpDom(Path page) throws IOException, InterruptedException {
+    public Run dumpDom(Path page) throws IOException, InterruptedException {
         return run(List.of("--dump-dom", page.toUri().toString()));
     }
 
-    Run screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
+    public Run screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
         return run(List.of("--hide-scrollbars", "--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(),
                 page.toUri().toString()));
     }
