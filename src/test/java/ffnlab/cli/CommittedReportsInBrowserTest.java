@@ -200,16 +200,11 @@ class CommittedReportsInBrowserTest {
     }
 
     private List<String> checks(Chromium chromium, Path page) throws IOException, InterruptedException {
-        String html = Files.readString(page, StandardCharsets.UTF_8);
         String script;
         try (InputStream in = getClass().getResourceAsStream("report-checks.js")) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        int head = html.indexOf("<head>") + "<head>".length();
-        Path copy = page.resolveSibling("checks-" + page.getFileName());
-        Files.writeString(copy, html.substring(0, head) + "<script>" + script + "</script>" + html.substring(head));
-        Chromium.Run run = chromium.dumpDom(copy);
-        Files.delete(copy);
+        Chromium.Run run = chromium.dumpDomWith(page, script);
         Matcher m = CHECKS.matcher(run.dom());
         assertTrue(m.find(), "the checks wrote their findings; chromium said: " + run.log().lines().limit(20).toList());
         assertFalse(run.log().contains("Uncaught"), "no uncaught exception in the browser log: " + run.log());

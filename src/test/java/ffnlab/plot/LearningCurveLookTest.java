@@ -24,12 +24,12 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** What a researcher reads off learning curves: round epoch ticks, colours along the sweep, references, hover text. */
-class LearningCurveLookTest {
+public class LearningCurveLookTest {
     private static final LearningCurvePlot.Lines MSE = new LearningCurvePlot.Lines("train_mse", "test_mse", "m.s.e. against epochs",
             "m.s.e.", "scaled m.s.e.", true, Double.POSITIVE_INFINITY);
 
     /** Curves of {@code epochs[c]} epochs per configuration, n seeds each, a wide interval that reaches below 0. */
-    static Table curves(List<String> configurations, int[] epochs, int n) {
+    public static Table curves(List<String> configurations, int[] epochs, int n) {
         StringColumn configuration = StringColumn.create("configuration");
         IntColumn index = IntColumn.create("config_index");
         IntColumn epoch = IntColumn.create("epoch");

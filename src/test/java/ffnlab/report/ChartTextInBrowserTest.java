@@ -78,35 +78,15 @@ class ChartTextInBrowserTest {
         assertEquals(1, lines.length, "overlapping labels:\n" + m.group(1));
     }
 
-    /** Nine widths over 60 epochs, the width-sweep's shape. */
-    private static Table curvesTable(List<String> configurations) {
-        StringColumn configuration = StringColumn.create("configuration");
-        IntColumn index = IntColumn.create("config_index");
-        IntColumn epoch = IntColumn.create("epoch");
-        IntColumn n = IntColumn.create("n");
-        DoubleColumn test = DoubleColumn.create("test_mse_mean");
-        DoubleColumn half = DoubleColumn.create("test_mse_ci95");
-        DoubleColumn train = DoubleColumn.create("train_mse_mean");
-        for (int c = 0; c < configurations.size(); c++) {
-            for (int e = 1; e <= 60; e++) {
-                configuration.append(configurations.get(c));
-                index.append(c);
-                epoch.append(e);
-                n.append(3);
-                test.append(0.25 + 0.3 / e + 0.01 * c);
-                half.append(0.01);
-                train.append(0.22 + 0.3 / e + 0.01 * c);
-            }
-        }
-        return Table.create("curves", configuration, index, epoch, n, test, half, train);
-    }
-
     private static Chart<?, ?> curves() {
         List<Integer> widths = List.of(1, 2, 4, 8, 16, 32, 64, 128, 256);
         List<String> names = widths.stream().map(w -> "model.hidden=" + w).toList();
         Table agg = Table.create("agg", StringColumn.create("configuration", names),
                 DoubleColumn.create("model.hidden", widths.stream().mapToDouble(Integer::doubleValue).toArray()));
-        return LearningCurvePlot.build(curvesTable(names), CurveKeys.of(agg, List.of("model.hidden"), Map.of(), Set.of()),
+        int[] epochs = new int[names.size()];
+        java.util.Arrays.fill(epochs, 60);
+        // nine widths over 60 epochs, the width sweep's shape
+        return LearningCurvePlot.build(ffnlab.plot.LearningCurveLookTest.curves(names, epochs, 3), CurveKeys.of(agg, List.of("model.hidden"), Map.of(), Set.of()),
                 new LearningCurvePlot.Lines("train_mse", "test_mse", "m.s.e. against epochs", "m.s.e.", "scaled m.s.e.", true,
                         Double.POSITIVE_INFINITY), Optional.empty());
     }

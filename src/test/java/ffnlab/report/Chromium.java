@@ -50,6 +50,22 @@ public final class Chromium {
         return run(List.of("--dump-dom", page.toUri().toString()));
     }
 
+    /**
+     * The DOM of a copy of {@code page} (same folder, so relative links resolve alike) with {@code script} injected
+     * first in its head, after the load event.
+     */
+    public Run dumpDomWith(Path page, String script) throws IOException, InterruptedException {
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        int head = html.indexOf("<head>") + "<head>".length();
+        Path copy = page.resolveSibling("probe-" + page.getFileName());
+        Files.writeString(copy, html.substring(0, head) + "<script>" + script + "</script>" + html.substring(head));
+        try {
+            return dumpDom(copy);
+        } finally {
+            Files.delete(copy);
+        }
+    }
+
     public Run screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
         return run(List.of("--hide-scrollbars", "--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(),
                 page.toUri().toString()));

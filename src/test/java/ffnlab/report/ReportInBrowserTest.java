@@ -84,16 +84,11 @@ class ReportInBrowserTest {
 
     /** Loads a copy of {@code page} (same folder, so relative links resolve alike) with the probe script injected. */
     private Map<String, String> probe(Path page) throws IOException, InterruptedException {
-        String html = Files.readString(page, StandardCharsets.UTF_8);
         String script;
         try (InputStream in = getClass().getResourceAsStream("browser-probe.js")) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        int head = html.indexOf("<head>") + "<head>".length();
-        Path copy = page.resolveSibling("probe-" + page.getFileName());
-        Files.writeString(copy, html.substring(0, head) + "<script>" + script + "</script>" + html.substring(head));
-        Chromium.Run run = chromium.dumpDom(copy);
-        Files.delete(copy);
+        Chromium.Run run = chromium.dumpDomWith(page, script);
         Matcher m = PROBE.matcher(run.dom());
         assertTrue(m.find(), "the probe wrote its findings; chromium said: " + run.log().lines().limit(20).toList());
         Map<String, String> found = new HashMap<>();
