@@ -1,5 +1,6 @@
 package ffnlab.plot;
 
+import ffnlab.analysis.ValidRange;
 import ffnlab.analysis.Aggregation;
 import ffnlab.analysis.TrialTable;
 import ffnlab.results.TrialSchema.Column;
@@ -45,10 +46,10 @@ public final class LearningCurvePlot {
      * @param measure     what a value is, e.g. {@code m.s.e.}
      * @param unit        its unit, e.g. {@code scaled m.s.e.}; the y axis reads {@code measure (unit)}
      * @param logY        logarithmic y axis (used only when all values are positive and span more than a decade)
-     * @param upperBound  the largest valid value (1 for accuracy; infinity otherwise); values are at least 0
+     * @param range       the values the metric can take; intervals are drawn clipped to it
      */
     public record Lines(String trainColumn, String testColumn, String title, String measure, String unit, boolean logY,
-                        double upperBound) {
+                        ValidRange range) {
         String yTitle() {
             return measure + " (" + unit + ")";
         }
@@ -71,7 +72,7 @@ public final class LearningCurvePlot {
     public static XYChart build(Table curves, String trainColumn, String testColumn, String title, String measure,
                                 boolean logY) {
         return build(curves, CurveKeys.named(configurations(curves)),
-                new Lines(trainColumn, testColumn, title, measure, "value", logY, Double.POSITIVE_INFINITY), Optional.empty());
+                new Lines(trainColumn, testColumn, title, measure, "value", logY, ValidRange.NON_NEGATIVE), Optional.empty());
     }
 
     public static XYChart build(Table curves, CurveKeys keys, Lines lines, Optional<ReferencePoint> chapter) {
@@ -100,9 +101,8 @@ public final class LearningCurvePlot {
             double[] low = new double[mean.length];
             double[] high = new double[mean.length];
             for (int i = 0; i < mean.length; i++) {
-                double h = Double.isFinite(half[i]) ? half[i] : 0;
-                low[i] = Math.max(0, mean[i] - h);
-                high[i] = Math.min(lines.upperBound(), mean[i] + h);
+                low[i] = lines.range().lower(mean[i], half[i]);
+                high[i] = lines.range().upper(mean[i], half[i]);
             }
             XYSeries test = line(chart, label + primaryName, epochs, mean, ChartStyle.SOLID, colour);
             markers(test, keys, configuration, epochs.length);

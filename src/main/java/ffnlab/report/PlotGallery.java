@@ -1,6 +1,7 @@
 package ffnlab.report;
 
 import ffnlab.analysis.FinishedTrial;
+import ffnlab.analysis.ValidRange;
 import ffnlab.analysis.SeedValues;
 import ffnlab.data.Task;
 import ffnlab.plot.AnnotatedChart;
@@ -108,7 +109,7 @@ public final class PlotGallery {
                 yield figure(kind, id, "Learning curves", caption + curveNote(f),
                         LearningCurvePlot.build(f.curves(), f.curveKeys(), new LearningCurvePlot.Lines(
                                 f.hasCurve(train) ? train : null, f.hasCurve(test) ? test : null, what + " against epochs",
-                                what, unit, true, Double.POSITIVE_INFINITY), chapterPoint(f, regression)));
+                                what, unit, true, ValidRange.NON_NEGATIVE), chapterPoint(f, regression)));
             }
             case ACCURACY_CURVES -> {
                 require(f.hasCurve(Column.TEST_ACCURACY.key()), "no per-epoch test_accuracy in metrics.csv");
@@ -117,7 +118,7 @@ public final class PlotGallery {
                                 + curveNote(f),
                         LearningCurvePlot.build(f.curves(), f.curveKeys(), new LearningCurvePlot.Lines(
                                 f.hasCurve(Column.TRAIN_ACCURACY.key()) ? Column.TRAIN_ACCURACY.key() : null,
-                                Column.TEST_ACCURACY.key(), "accuracy against epochs", "accuracy", "fraction", false, 1),
+                                Column.TEST_ACCURACY.key(), "accuracy against epochs", "accuracy", "fraction", false, ValidRange.FRACTION),
                                 Optional.empty()));
             }
             case ERROR_VS_SWEPT -> {

@@ -1,5 +1,6 @@
 package ffnlab.plot;
 
+import ffnlab.analysis.ValidRange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +27,7 @@ import tech.tablesaw.api.Table;
 /** What a researcher reads off learning curves: round epoch ticks, colours along the sweep, references, hover text. */
 public class LearningCurveLookTest {
     private static final LearningCurvePlot.Lines MSE = new LearningCurvePlot.Lines("train_mse", "test_mse", "m.s.e. against epochs",
-            "m.s.e.", "scaled m.s.e.", true, Double.POSITIVE_INFINITY);
+            "m.s.e.", "scaled m.s.e.", true, ValidRange.NON_NEGATIVE);
 
     /** Curves of {@code epochs[c]} epochs per configuration, n seeds each, a wide interval that reaches below 0. */
     public static Table curves(List<String> configurations, int[] epochs, int n) {
@@ -156,7 +157,7 @@ public class LearningCurveLookTest {
         CurveKeys keys = CurveKeys.of(perConfiguration(runs, Map.of("training.epochs", List.of(1000, 20000))),
                 List.of("training.epochs"), Map.of(), Set.of());
         LearningCurvePlot.Lines train = new LearningCurvePlot.Lines("train_mse", null, "m.s.e.", "m.s.e.", "squared target units",
-                true, Double.POSITIVE_INFINITY);
+                true, ValidRange.NON_NEGATIVE);
         XYChart chart = LearningCurvePlot.build(curves(runs, new int[] {1000, 20000}, 3), keys, train,
                 Optional.of(new LearningCurvePlot.ReferencePoint("chapter: training m.s.e. 0.107 at epoch 1000", 1000, 0.107)));
         List<String> order = chart.getSeriesCollection().stream().map(XYSeries::getName).toList();
@@ -183,7 +184,7 @@ public class LearningCurveLookTest {
         accuracy.replaceColumn("test_mse_mean", DoubleColumn.create("test_mse_mean",
                 java.util.Collections.nCopies(20, 0.9).stream().mapToDouble(Double::doubleValue).toArray()));
         XYChart acc = LearningCurvePlot.build(accuracy, widths(), new LearningCurvePlot.Lines(null, "test_mse", "accuracy",
-                "accuracy", "fraction", false, 1), Optional.empty());
+                "accuracy", "fraction", false, ValidRange.FRACTION), Optional.empty());
         for (double v : acc.getSeries("test 95% CI high").getYData()) {
             assertTrue(v <= 1, "an accuracy is never above 1: " + v);
         }

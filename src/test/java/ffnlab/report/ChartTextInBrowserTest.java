@@ -88,7 +88,7 @@ class ChartTextInBrowserTest {
         // nine widths over 60 epochs, the width sweep's shape
         return LearningCurvePlot.build(ffnlab.plot.LearningCurveLookTest.curves(names, epochs, 3), CurveKeys.of(agg, List.of("model.hidden"), Map.of(), Set.of()),
                 new LearningCurvePlot.Lines("train_mse", "test_mse", "m.s.e. against epochs", "m.s.e.", "scaled m.s.e.", true,
-                        Double.POSITIVE_INFINITY), Optional.empty());
+                        ffnlab.analysis.ValidRange.NON_NEGATIVE), Optional.empty());
     }
 
     private static Chart<?, ?> confusion() {
