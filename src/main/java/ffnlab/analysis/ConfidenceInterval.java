@@ -22,4 +22,23 @@ public final class ConfidenceInterval {
     public static double halfWidth95(double sampleStd, int n) {
         return tQuantile975(n) * sampleStd / Math.sqrt(n);
     }
+
+    /**
+     * The mean of {@code values} with the half-width of its 95% interval (NaN with fewer than two values).
+     *
+     * @param mean      the sample mean (NaN for no values)
+     * @param halfWidth t_{0.975, n-1} s / sqrt(n)
+     * @param n         how many values
+     */
+    public record Mean(double mean, double halfWidth, int n) {
+    }
+
+    /** The mean of {@code values} and its 95% half-width. */
+    public static Mean of(double[] values) {
+        int n = values.length;
+        double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
+        double std = n < 2 ? Double.NaN
+                : Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (n - 1));
+        return new Mean(mean, halfWidth95(std, n), n);
+    }
 }

@@ -93,17 +93,10 @@ public final class ChapterVsMeasured {
         if (mse.length == 0) {
             return java.util.Optional.empty();
         }
-        double[] rmse = java.util.Arrays.stream(mse).map(ErrorMeasure::rmse).toArray();
-        double mean = java.util.Arrays.stream(rmse).average().orElse(Double.NaN);
-        double std = rmse.length < 2 ? Double.NaN : Math.sqrt(java.util.Arrays.stream(rmse)
-                .map(v -> (v - mean) * (v - mean)).sum() / (rmse.length - 1));
-        double ci = ConfidenceInterval.halfWidth95(std, rmse.length);
-        return java.util.Optional.of("On the original target: test RMSE " + measured(ChapterVsMeasured::dollars, "",
-                ValidRange.NON_NEGATIVE, mean, ci, rmse.length) + ".");
-    }
-
-    private static String dollars(double v) {
-        return "$" + String.format(java.util.Locale.ROOT, "%,.0f", v);
+        ConfidenceInterval.Mean rmse = ConfidenceInterval.of(java.util.Arrays.stream(mse).map(ErrorMeasure::rmse).toArray());
+        String unit = f.targetQuantityAndUnit().get(1);
+        return java.util.Optional.of("On the original target: test RMSE " + measured(v -> Html.amount(v, unit), "",
+                ValidRange.NON_NEGATIVE, rmse.mean(), rmse.halfWidth(), rmse.n()) + ".");
     }
 
     private static int n(Table table, int row) {

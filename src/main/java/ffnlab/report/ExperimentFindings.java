@@ -134,8 +134,12 @@ public record ExperimentFindings(ExperimentResults results, Table trials, Table 
 
     /** What a regression target is and its unit: the median house value in $ for California housing. */
     public List<String> targetQuantityAndUnit() {
-        boolean housing = results.trials().stream().findFirst()
-                .map(t -> "california-housing".equals(String.valueOf(t.config("dataset.source")))).orElse(false);
+        // experiment.yaml as run (after extends and overrides) names the data set; a trial's config where it is absent
+        Object source = results.experiment().get("dataset.source");
+        if (source == null) {
+            source = results.trials().stream().findFirst().map(t -> t.config("dataset.source")).orElse(null);
+        }
+        boolean housing = "california-housing".equals(String.valueOf(source));
         return housing ? List.of("median house value", "$") : List.of("target", "value");
     }
 }

@@ -27,6 +27,14 @@ public final class Html {
         return out.toString();
     }
 
+    /** An amount in the target's own unit: {@code $56,836} for dollars, else the number and its unit. */
+    public static String amount(double v, String unit) {
+        if (!Double.isFinite(v)) {
+            return number(v);
+        }
+        return unit.equals("$") ? "$" + String.format(java.util.Locale.ROOT, "%,.0f", v) : number(v) + " " + unit;
+    }
+
     /** Four significant digits, plain notation where it reads well; "n/a" for NaN. */
     public static String number(double x) {
         if (Double.isNaN(x)) {

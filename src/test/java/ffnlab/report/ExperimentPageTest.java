@@ -81,6 +81,24 @@ class ExperimentPageTest {
     }
 
     @Test
+    void originalUnitErrorsReadAsRmseInDollarsNotSquaredDollars() throws IOException {
+        Path results = tmp.resolve("results");
+        ResultsFixture.widthSweep(results);
+        String aggregate = section(Files.readString(ReportBuilder.build(results, tmp.resolve("reports"), "width-sweep")),
+                "aggregate-table");
+        List<String> headers = all(Pattern.compile("<th[^>]*>(.*?)</th>"), aggregate);
+        int rmse = headers.indexOf("final test RMSE ($)");
+        assertTrue(rmse > 0, headers.toString());
+        assertTrue(headers.stream().noneMatch(h -> h.contains("original units")), headers.toString());
+        for (String row : aggregate.split("<tr")) {
+            List<String> cells = all(Pattern.compile("<td[^>]*>(.*?)</td>"), row);
+            if (!cells.isEmpty()) {
+                assertTrue(cells.get(rmse).matches("\\$[0-9,]+( ± \\$[0-9,]+)?"), "RMSE in dollars: " + cells.get(rmse));
+            }
+        }
+    }
+
+    @Test
     void plotsCarryHoverCirclesWithTheirText() throws IOException {
         Path results = tmp.resolve("results");
         ResultsFixture.widthSweep(results);

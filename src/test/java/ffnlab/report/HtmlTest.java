@@ -48,4 +48,11 @@ class HtmlTest {
         assertFalse(svg.matches("(?s).*\\d\\.\\d{3,}.*"), "coordinates are rounded to 1/100 px");
         assertEquals("1.23 -0.5 7 0", InlineSvg.roundCoordinates("1.234567 -0.500000 7.001 -0.001"));
     }
+
+    @Test
+    void amountsInTheTargetsUnit() {
+        org.junit.jupiter.api.Assertions.assertEquals("$56,836", Html.amount(56_836.4, "$"));
+        org.junit.jupiter.api.Assertions.assertEquals("0.25 value", Html.amount(0.25, "value"));
+        org.junit.jupiter.api.Assertions.assertEquals(Html.number(Double.NaN), Html.amount(Double.NaN, "$"));
+    }
 }
