@@ -1,0 +1,57 @@
+package ffnlab.export;
+
+import java.util.List;
+import java.util.Map;
+
+/** JSON text (RFC 8259) of plain values: null, booleans, numbers, strings, lists and maps. */
+final class JsonText {
+    private JsonText() {
+    }
+
+    /** {@code value} as JSON; NaN and infinities, which JSON cannot write, are null. */
+    static String value(Object value) {
+        return switch (value) {
+            case null -> "null";
+            case Double d when !Double.isFinite(d) -> "null";
+            case Float f when !Float.isFinite(f) -> "null";
+            case Number n -> n.toString();
+            case Boolean b -> b.toString();
+            case List<?> list -> {
+                StringBuilder b = new StringBuilder("[");
+                for (Object o : list) {
+                    b.append(b.length() > 1 ? ", " : "").append(value(o));
+                }
+                yield b.append(']').toString();
+            }
+            case Map<?, ?> map -> {
+                StringBuilder b = new StringBuilder("{");
+                map.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append(string(String.valueOf(k))).append(": ").append(value(v)));
+                yield b.append('}').toString();
+            }
+            default -> string(value.toString());
+        };
+    }
+
+    /** A JSON string: quotes, backslashes and control characters escaped. */
+    static String string(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}
