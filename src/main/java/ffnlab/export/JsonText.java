@@ -10,10 +10,10 @@ final class JsonText {
 
     /** {@code value} as JSON; NaN and infinities, which JSON cannot write, are null. */
     static String value(Object value) {
+        if (TidyTable.missing(value)) {
+            return "null";
+        }
         return switch (value) {
-            case null -> "null";
-            case Double d when !Double.isFinite(d) -> "null";
-            case Float f when !Float.isFinite(f) -> "null";
             case Number n -> n.toString();
             case Boolean b -> b.toString();
             case List<?> list -> {

@@ -3,7 +3,9 @@ package ffnlab.export;
 import ffnlab.results.YamlText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -28,6 +30,25 @@ public record TidyTable(List<String> columns, List<List<Object>> rows) {
             }
         }
         rows = List.copyOf(rows);
+    }
+
+    /**
+     * This table without those of {@code candidates} whose every cell is missing (a table without rows keeps them all,
+     * so that its header still names every column).
+     */
+    public TidyTable withoutEmpty(Collection<String> candidates) {
+        if (rows.isEmpty()) {
+            return this;
+        }
+        List<Integer> kept = IntStream.range(0, columns.size())
+                .filter(i -> !candidates.contains(columns.get(i)) || rows.stream().anyMatch(r -> !missing(r.get(i)))).boxed().toList();
+        return new TidyTable(kept.stream().map(columns::get).toList(),
+                rows.stream().map(r -> kept.stream().map(r::get).toList()).toList());
+    }
+
+    /** Whether a cell holds no value: null, NaN or an infinity (empty in CSV, null in JSON). */
+    static boolean missing(Object cell) {
+        return cell == null || cell instanceof Double d && !Double.isFinite(d) || cell instanceof Float f && !Float.isFinite(f);
     }
 
     /** RFC 4180 CSV with {@code \n} line ends: the header, then one line per row. */
@@ -59,12 +80,9 @@ public record TidyTable(List<String> columns, List<List<Object>> rows) {
     }
 
     private static String csvCell(Object value) {
-        return switch (value) {
-            case null -> "";
-            case Double d when !Double.isFinite(d) -> "";
-            case Float f when !Float.isFinite(f) -> "";
-            case List<?> list -> YamlText.flow(list);
-            default -> value.toString();
-        };
+        if (missing(value)) {
+            return "";
+        }
+        return value instanceof List<?> list ? YamlText.flow(list) : value.toString();
     }
 }

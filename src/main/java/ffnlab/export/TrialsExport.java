@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * the configuration's label, one column per swept key, seed, trial_id, status, epochs_run, diverged_epoch, every
  * summary metric, wall_time_s and the provenance that identifies the run (git_commit, engine_fingerprint, backend,
  * threads, started_at). {@link #perEpoch} has one row per trial and epoch: the same identifying columns up to status,
- * then metrics.csv's columns. Trials are in sweep order, then by seed.
+ * then metrics.csv's columns. Trials are in sweep order, then by seed. A metric that no trial measured (accuracy in a
+ * regression, m.s.e. in original units in a classification) has no column: every metric column holds numbers, which
+ * readers that type a column by its values (Tablesaw types an all-empty one as text) then read as numbers.
  */
 public final class TrialsExport {
     /** The identifying columns that precede the swept keys. */
@@ -46,7 +48,7 @@ public final class TrialsExport {
             PROVENANCE.forEach(key -> row.add(t.provenance().get(key)));
             rows.add(row);
         }
-        return new TidyTable(columns, rows);
+        return new TidyTable(columns, rows).withoutEmpty(Stream.of(Metric.values()).map(Metric::key).toList());
     }
 
     /** One row per epoch of every finished trial, diverged ones included (up to the epoch that diverged). */
@@ -64,7 +66,7 @@ public final class TrialsExport {
                 rows.add(row);
             }
         }
-        return new TidyTable(columns, rows);
+        return new TidyTable(columns, rows).withoutEmpty(Column.KEYS);
     }
 
     private static List<String> identifying(ExperimentResults results) {

@@ -54,6 +54,17 @@ class TidyTableTest {
     }
 
     @Test
+    void onlyCandidateColumnsWithoutAnyValueAreLeftOut() {
+        TidyTable t = new TidyTable(List.of("a", "b", "c", "d"), List.of(Arrays.asList(1, Double.NaN, null, Double.NaN),
+                Arrays.asList(2, Double.NEGATIVE_INFINITY, null, 3.0)));
+        TidyTable kept = t.withoutEmpty(List.of("b", "d"));
+        assertEquals(List.of("a", "c", "d"), kept.columns());
+        assertEquals(Arrays.asList(2, null, 3.0), kept.rows().get(1));
+        TidyTable empty = new TidyTable(List.of("a", "b"), List.of());
+        assertEquals(List.of("a", "b"), empty.withoutEmpty(List.of("a", "b")).columns(), "a header without rows names every column");
+    }
+
+    @Test
     void aRowMustHaveOneCellPerColumn() {
         List<List<Object>> rows = List.of(List.of("only one"));
         assertThrows(IllegalArgumentException.class, () -> new TidyTable(List.of("a", "b"), rows));
