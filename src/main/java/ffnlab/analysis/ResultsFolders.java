@@ -1,5 +1,6 @@
 package ffnlab.analysis;
 
+import ffnlab.results.ResultsStore;
 import ffnlab.spec.Diagnostics;
 import ffnlab.spec.Profile;
 import java.io.IOException;
@@ -51,11 +52,11 @@ public final class ResultsFolders {
     }
 
     /**
-     * {@code root/name}, which must be an experiment folder; otherwise a one-line error naming the closest folder
-     * there is.
+     * {@code root/name}, which must be an experiment folder; otherwise (or for a name that is no folder name) a one-line
+     * error naming the closest folder there is.
      */
     public static Path existing(Path root, String name) {
-        Path dir = root.resolve(name);
+        Path dir = new ResultsStore(root).experiment(name).path();
         if (isExperimentFolder(dir)) {
             return dir;
         }

@@ -79,9 +79,10 @@ final class Help {
             new Command("results", "NAME", "every finished trial as one table (CSV or JSON) for a notebook",
                     "Writes the finished trials of results/NAME (NAME-PROFILE with --profile, NAME@VARIANT for a variant) as one\n"
                             + "tidy table: per trial its configuration (its label and one column per swept key), seed, trial id,\n"
-                            + "status, epochs run, diverged epoch, every summary metric and its provenance (git commit, engine,\n"
-                            + "backend, threads, start time). A plain header, numbers as numbers, missing values empty (CSV) or\n"
-                            + "null (JSON): pandas.read_csv, pandas.read_json(orient=\"records\") and Tablesaw read it as it is.",
+                            + "status, epochs run, diverged epoch, every summary metric some trial measured, and its provenance\n"
+                            + "(git commit, engine, backend, threads, start time). A plain header, numbers as numbers, missing\n"
+                            + "values empty (CSV) or null (JSON): pandas.read_csv, pandas.read_json(orient=\"records\") and\n"
+                            + "Tablesaw read it as it is.",
                     List.of("--format", "--out", "--profile", "--results"), ""),
             new Command("list", "[NAME]", "the experiments and, per results folder, planned/finished/diverged trials",
                     "Lists the experiment files (or only NAME) with their description and every results folder of each:\n"

@@ -148,7 +148,8 @@ class ResultsCommandTest {
                 new String[] {"results", "widht-sweep", "--results", root.toString()},
                 new String[] {"results", "width-sweep", "--format", "jsn", "--results", root.toString()},
                 new String[] {"run", "width-sweep", "--format", "csv"},
-                new String[] {"results", "nothing-like-it", "--results", root.toString()})) {
+                new String[] {"results", "nothing-like-it", "--results", root.toString()},
+                new String[] {"results", "../width-sweep", "--results", root.resolve("trials").toString()})) {
             Result r = main(args);
             assertEquals(2, r.status(), String.join(" ", args));
             assertEquals("", r.out(), String.join(" ", args));
