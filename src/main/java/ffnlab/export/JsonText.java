@@ -32,7 +32,10 @@ final class JsonText {
         };
     }
 
-    /** A JSON string: quotes, backslashes and control characters escaped. */
+    /**
+     * A JSON string: quotes, backslashes and control characters escaped, and every character beyond ASCII as
+     * a six-character escape (backslash, u, four hex digits), so the text survives a console whose encoding is not UTF-8.
+     */
     static String string(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -44,7 +47,7 @@ final class JsonText {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || c > 0x7e) {
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);

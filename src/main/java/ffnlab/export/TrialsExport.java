@@ -27,7 +27,8 @@ public final class TrialsExport {
     /** summary.yaml's counts of epochs. */
     static final List<String> EPOCHS = List.of(TrialSchema.EPOCHS_RUN, TrialSchema.DIVERGED_EPOCH);
     /** provenance.yaml's keys that identify the code, engine and machine setting a trial ran with. */
-    static final List<String> PROVENANCE = List.of("git_commit", "engine_fingerprint", "backend", "threads", "started_at");
+    static final List<String> PROVENANCE = List.of("git_commit", "git_dirty", "engine_fingerprint", "backend", "threads",
+            "started_at");
 
     private TrialsExport() {
     }

@@ -73,6 +73,10 @@ class ResultsCommandTest {
         assertEquals(1, t.stringColumn("status").isEqualTo("diverged").size());
         assertEquals(4, t.numberColumn("diverged_epoch").max(), 0);
         assertEquals(List.of("experiment", "configuration", "model.hidden", "seed", "trial_id", "status"), t.columnNames().subList(0, 6));
+        assertEquals(List.of("wall_time_s", "git_commit", "git_dirty", "engine_fingerprint", "backend", "threads", "started_at"),
+                t.columnNames().subList(t.columnCount() - 7, t.columnCount()), "the provenance that identifies a run comes last");
+        assertEquals("0cb58dd", t.column("git_commit").getString(0));
+        assertEquals("cpu", t.column("backend").getString(0));
         assertFalse(r.out().startsWith("#"), "no comment lines");
         assertEquals(1, t.column("final_test_mse").countMissing(), "the diverged trial's NaN is a missing value, not the word NaN");
     }

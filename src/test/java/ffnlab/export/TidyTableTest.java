@@ -2,6 +2,7 @@ package ffnlab.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ class TidyTableTest {
         assertEquals(null, records.get(1).get("y"), "an infinity is null: JSON has no word for it");
         assertEquals(1.0E-9, records.get(1).get("x"));
         assertEquals("[]\n", new TidyTable(List.of("a"), List.of()).json());
+        assertTrue(table().json().chars().allMatch(c -> c >= 0x20 && c < 0x7f || c == '\n'), "JSON text is printable ASCII");
     }
 
     @Test
