@@ -88,7 +88,7 @@ public record ExperimentResults(String name, Path dir, YamlDocument experiment, 
      * The trial ids of plan.txt (what the experiment file expands to at its latest run), or null when the
      * folder has none: then every trial folder counts.
      */
-    private static java.util.Set<String> plannedTrials(Path dir) {
+    static java.util.Set<String> plannedTrials(Path dir) {
         Path plan = dir.resolve(ExperimentDirectory.PLAN);
         if (!Files.exists(plan)) {
             return null;

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 record CommandLine(String command, String experiment, String trialId, String set, boolean fresh, String profile,
                    int threads, Path experiments, Path results, boolean record, String invocation, String executor,
-                   Map<String, String> slurm) {
+                   Map<String, String> slurm, String format, Path out) {
 
     /** results/&lt;name&gt; under the chosen profile. */
     String resultsName() {
@@ -50,7 +50,7 @@ record CommandLine(String command, String experiment, String trialId, String set
             String command = !check.equals("false") ? "check" : SystemProperties.flag("validate", System.getProperty("validate")) ? "validate"
                     : SystemProperties.flag("report-only", System.getProperty("report-only")) ? "report" : "run";
             return new CommandLine(command, exp, null, set, fresh, profile, threads(threads), experiments, results,
-                    check.equals("record"), mavenInvocation(exp, set, profile, threads, check), executor(executor), slurm);
+                    check.equals("record"), mavenInvocation(exp, set, profile, threads, check), executor(executor), slurm, null, null);
         }
         String command = args[0];
         if (Help.FLAGS.contains(command) || command.equals("help")) {
@@ -66,6 +66,8 @@ record CommandLine(String command, String experiment, String trialId, String set
         String seeHelp = " (ffnlab help " + command + ")";
         String trialId = null;
         boolean record = false;
+        String format = null;
+        Path out = null;
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -73,7 +75,7 @@ record CommandLine(String command, String experiment, String trialId, String set
                 case "--fresh" -> fresh = true;
                 case "--record" -> record = true;
                 case "--wait" -> slurm.put("wait", "true");
-                case "--executor", "--slurm", "--set", "--profile", "--threads", "--experiments", "--results", "--experiment", "--id" -> {
+                case "--executor", "--slurm", "--set", "--profile", "--threads", "--experiments", "--results", "--experiment", "--id", "--format", "--out" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value" + seeHelp);
                     }
@@ -93,6 +95,8 @@ record CommandLine(String command, String experiment, String trialId, String set
                         case "--experiments" -> experiments = Path.of(v);
                         case "--results" -> results = Path.of(v);
                         case "--experiment" -> exp = v;
+                        case "--format" -> format = v;
+                        case "--out" -> out = Path.of(v);
                         default -> trialId = v;
                     }
                 }
@@ -114,16 +118,22 @@ record CommandLine(String command, String experiment, String trialId, String set
         if (command.equals("trial") && trialId == null) {
             throw new IllegalArgumentException("trial needs --id ID" + seeHelp);
         }
+        if ((format != null || out != null) && !command.equals("results")) {
+            throw new IllegalArgumentException("--format and --out go with results (ffnlab help results)");
+        }
+        if (command.equals("results") && format == null) {
+            format = "csv";
+        }
         if (record && !command.equals("check")) {
             throw new IllegalArgumentException("--record goes with check (ffnlab help check)");
         }
         return new CommandLine(command, exp, trialId, set, fresh, profile, threads(threads), experiments, results, record,
-                "java -jar ffnlab.jar " + String.join(" ", args), executor(executor), slurm);
+                "java -jar ffnlab.jar " + String.join(" ", args), executor(executor), slurm, format, out);
     }
 
     /** The command {@code help}, about {@code topic} (null: the tool). */
     private static CommandLine help(String topic, Path experiments, Path results) {
-        return new CommandLine("help", topic, null, null, false, null, 1, experiments, results, false, "", "local", Map.of());
+        return new CommandLine("help", topic, null, null, false, null, 1, experiments, results, false, "", "local", Map.of(), null, null);
     }
 
     private static String executor(String text) {

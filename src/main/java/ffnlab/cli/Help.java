@@ -40,7 +40,9 @@ final class Help {
             new Option("--wait", "-Dwait=true", "with --executor slurm: follow the job to its end, then print the results table"),
             new Option("--slurm K=V", "-Dslurm.K=V", "a SLURM setting, e.g. partition=short, time=01:00:00, mem=4G; repeatable (README: every key)"),
             new Option("--experiment NAME", "-Dexp=NAME", "the experiment the trial belongs to"),
-            new Option("--id ID", "", "the trial's id (its folder name under results/NAME/trials)"));
+            new Option("--id ID", "", "the trial's id (its folder name under results/NAME/trials)"),
+            new Option("--format F", "", "csv or json: one row per trial; long-csv or long-json: one row per trial and epoch (default: csv)"),
+            new Option("--out FILE", "", "write to FILE (replaced whole, never half-written) instead of the console"));
 
     /**
      * One command.
@@ -74,8 +76,19 @@ final class Help {
                     "Prints the results table and rebuilds reports/NAME/index.html and reports/index.html from the finished\n"
                             + "trials in results/; never trains.",
                     List.of("--profile", "--results"), "-Dexp=NAME -Dreport-only=true"),
-            new Command("list", "", "the experiments, their descriptions and finished trials",
-                    "Lists the experiment files with their description and how many trials of each are finished.",
+            new Command("results", "NAME", "every finished trial as one table (CSV or JSON) for a notebook",
+                    "Writes the finished trials of results/NAME (NAME-PROFILE with --profile, NAME@VARIANT for a variant) as one\n"
+                            + "tidy table: per trial its configuration (its label and one column per swept key), seed, trial id,\n"
+                            + "status, epochs run, diverged epoch, every summary metric some trial measured, and its provenance\n"
+                            + "(git commit, engine, backend, threads, start time). A plain header, numbers as numbers, missing\n"
+                            + "values empty (CSV) or null (JSON): pandas.read_csv, pandas.read_json(orient=\"records\") and\n"
+                            + "Tablesaw read it as it is.",
+                    List.of("--format", "--out", "--profile", "--results"), ""),
+            new Command("list", "[NAME]", "the experiments and, per results folder, planned/finished/diverged trials",
+                    "Lists the experiment files (or only NAME) with their description and every results folder of each:\n"
+                            + "the plain run, its profiles (NAME-smoke, NAME-ci) and its variants (NAME@VARIANT). Trials are\n"
+                            + "counted against the folder's plan: planned, finished, diverged, unfinished, and other (trial\n"
+                            + "folders of earlier versions of the file or other engines, kept for reuse, not in the plan).",
                     List.of("--experiments", "--results"), ""),
             new Command("trial", "--experiment NAME --id ID", "train one trial of an experiment (what a SLURM array task runs)",
                     "Trains the one trial of experiment NAME whose id is ID and stores it in results/, as run would; builds no\n"

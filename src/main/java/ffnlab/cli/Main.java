@@ -3,17 +3,21 @@ package ffnlab.cli;
 import ffnlab.UserError;
 import ffnlab.analysis.Aggregation;
 import ffnlab.analysis.ExperimentResults;
+import ffnlab.analysis.ResultsFolders;
+import ffnlab.analysis.TrialCounts;
+import ffnlab.export.ExportFormat;
 import ffnlab.report.ReportCommand;
 import ffnlab.report.ResultsTable;
+import ffnlab.results.AtomicFile;
 import ffnlab.results.ExperimentDirectory;
 import ffnlab.results.ResultsStore;
-import ffnlab.results.TrialDirectory;
 import ffnlab.run.DataSources;
 import ffnlab.run.ExperimentRun;
 import ffnlab.run.Progress;
 import ffnlab.run.RunOptions;
 import ffnlab.run.RunReport;
 import ffnlab.run.TrialOutcome;
+import ffnlab.spec.Diagnostics;
 import ffnlab.spec.ExperimentFiles;
 import ffnlab.spec.ExperimentSpec;
 import ffnlab.spec.Overrides;
@@ -30,7 +34,7 @@ import java.util.function.IntSupplier;
 /**
  * Entry points. With Maven: {@code mvn -q exec:java -Dexp=NAME} and the hooks {@code -Dset=k=v,...},
  * {@code -Dfresh=true}, {@code -Dprofile=smoke|ci}, {@code -Dthreads=N}, {@code -Dcheck=true|record},
- * {@code -Dvalidate=true}, {@code -Dreport-only=true}. With the launcher: {@code bin/ffnlab run|check|validate|report|list|trial|help ...}
+ * {@code -Dvalidate=true}, {@code -Dreport-only=true}. With the launcher: {@code bin/ffnlab run|check|validate|report|results|list|trial|help ...}
  * ({@code java -jar target/ffnlab-VERSION.jar} with JDK 25); {@link Help} explains each command.
  * Bad input ends with one line on stderr (the first problem and how many more; {@code validate} prints every
  * problem on a line of its own) and exit status 2; failed trials give 1.
@@ -59,6 +63,7 @@ public final class Main {
                 case "check" -> gate(cl, out);
                 case "validate" -> validate(cl, out, err);
                 case "list" -> list(cl, out);
+                case "results" -> results(cl, out);
                 case "report" -> report(cl.resultsName(), cl.results(), out);
                 case "trial" -> runExperiment(cl, out);
                 case "help" -> {
@@ -178,19 +183,54 @@ public final class Main {
         return 0;
     }
 
+    /**
+     * {@code results NAME [--format F] [--out FILE]}: the finished trials of the plan as one tidy table
+     * ({@link ExportFormat}), on {@code out} or written whole to FILE.
+     */
+    private static int results(CommandLine cl, PrintStream out) {
+        ExportFormat format = ExportFormat.parse(cl.format());
+        Path dir = ResultsFolders.existing(cl.results(), cl.resultsName());
+        ExperimentResults results = ExperimentResults.load(dir);
+        if (cl.out() == null) {
+            out.print(format.write(results));
+        } else {
+            AtomicFile.write(cl.out(), format.write(results));
+            out.printf("%s: %d finished trials written to %s%n", results.name(), results.trials().size(), cl.out());
+        }
+        return 0;
+    }
+
+    /**
+     * {@code list [NAME]}: each experiment file (or NAME) with its description, then each of its results folders (plain,
+     * profiles, variants) with its trials counted against its plan; results folders of no experiment file come last.
+     */
     private static int list(CommandLine cl, PrintStream out) {
         ExperimentFiles files = new ExperimentFiles(cl.experiments());
-        ResultsStore store = new ResultsStore(cl.results());
-        for (String name : files.names()) {
+        List<String> names = files.names();
+        if (cl.experiment() != null && !names.contains(cl.experiment())) {
+            throw new IllegalArgumentException(Diagnostics.unknown("experiment", cl.experiment(), names)
+                    + " (in " + cl.experiments() + ")");
+        }
+        List<String> folders = ResultsFolders.names(cl.results());
+        int width = folders.stream().mapToInt(String::length).max().orElse(0);
+        for (String name : cl.experiment() == null ? names : List.of(cl.experiment())) {
             String description;
             try {
-                ExperimentSpec spec = files.load(name, null, Map.of());
-                description = spec.description();
+                description = files.load(name, null, Map.of()).description().lines().findFirst().orElse("");
             } catch (SpecException e) {
                 description = "INVALID (" + e.problems().size() + " problems; run: validate " + name + ")";
             }
-            long finished = store.experiment(name).trials().stream().filter(TrialDirectory::finished).count();
-            out.printf("%-18s %4d finished trials  %s%n", name, finished, description.lines().findFirst().orElse(""));
+            out.println(name + "  " + description);
+            List<String> own = folders.stream().filter(f -> name.equals(ResultsFolders.owner(f, names))).toList();
+            if (own.isEmpty()) {
+                out.println("  no results yet");
+            }
+            own.forEach(f -> out.printf("  %-" + width + "s  %s%n", f, TrialCounts.of(cl.results().resolve(f)).line()));
+        }
+        List<String> orphans = folders.stream().filter(f -> ResultsFolders.owner(f, names) == null).toList();
+        if (cl.experiment() == null && !orphans.isEmpty()) {
+            out.println("results of no experiment file in " + cl.experiments() + ":");
+            orphans.forEach(f -> out.printf("  %-" + width + "s  %s%n", f, TrialCounts.of(cl.results().resolve(f)).line()));
         }
         return 0;
     }

@@ -166,10 +166,16 @@ class ExperimentRunTest {
         assertEquals(0, check.status(), check.err());
         assertTrue(check.out().contains("2 configurations x 2 seeds = 4 trials"), check.out());
         Result listed = main("list", "--experiments", experiments.toString(), "--results", results.toString());
-        assertTrue(listed.out().contains("toy") && listed.out().contains("0 finished trials"), listed.out());
+        assertTrue(listed.out().contains("toy") && listed.out().contains("  no results yet"), listed.out());
         Result run = main("run", "toy", "--profile", "smoke", "--experiments", experiments.toString(), "--results", results.toString());
         assertEquals(0, run.status(), run.err());
         String id = ExperimentResults.load(results, "toy-smoke").trials().getFirst().id();
+        // training.lr=500 diverges at epoch 1
+        Result listedAfter = main("list", "toy", "--experiments", experiments.toString(), "--results", results.toString());
+        assertTrue(listedAfter.out().lines().anyMatch(l -> l.matches("  toy-smoke +planned +2 +finished +1 +diverged +1 +unfinished +0")),
+                listedAfter.out());
+        Result exported = main("results", "toy", "--profile", "smoke", "--results", results.toString());
+        assertEquals(3, exported.out().lines().count(), exported.out());
         Result one = main("trial", "--experiment", "toy", "--id", id, "--profile", "smoke", "--fresh", "--experiments", experiments.toString(),
                 "--results", results.toString());
         assertTrue(one.out().contains("toy-smoke: 1 trials:"), one.out());

@@ -69,15 +69,18 @@ class HelpTest {
 
     @Test
     void everyOptionTheHelpShowsIsOneTheCommandLineReads() {
-        Map<String, String> values = Map.of("--profile", "smoke", "--set", "training.epochs=2", "--threads", "2", "--experiments", "e",
-                "--results", "r", "--executor", "local", "--slurm", "partition=short", "--experiment", "toy", "--id", "abc");
+        Map<String, String> values = Map.ofEntries(Map.entry("--profile", "smoke"), Map.entry("--set", "training.epochs=2"),
+                Map.entry("--threads", "2"), Map.entry("--experiments", "e"), Map.entry("--results", "r"), Map.entry("--executor", "local"),
+                Map.entry("--slurm", "partition=short"), Map.entry("--experiment", "toy"), Map.entry("--id", "abc"),
+                Map.entry("--format", "json"), Map.entry("--out", "toy.json"));
         for (String option : Help.options()) {
-            List<String> args = new ArrayList<>(List.of("check", "toy", option));
+            String command = List.of("--format", "--out").contains(option) ? "results" : "check";
+            List<String> args = new ArrayList<>(List.of(command, "toy", option));
             if (values.containsKey(option)) {
                 args.add(values.get(option));
             }
             CommandLine cl = CommandLine.parse(args.toArray(String[]::new));
-            assertEquals("check", cl.command(), args.toString());
+            assertEquals(command, cl.command(), args.toString());
         }
     }
 
