@@ -7,6 +7,7 @@ import ffnlab.analysis.ConfidenceInterval;
 import ffnlab.analysis.ErrorMeasure;
 import ffnlab.analysis.Optimum;
 import ffnlab.analysis.TrialTable;
+import ffnlab.analysis.ValidRange;
 import ffnlab.results.TrialSchema;
 import ffnlab.results.TrialSchema.Metric;
 import java.util.ArrayList;
@@ -79,7 +80,8 @@ final class AggregateTable {
                 double std = t.doubleColumn(m.key() + Aggregation.STD).getDouble(i);
                 h.append("<td data-sort=\"").append(Double.isFinite(mean) ? mean : "").append("\" title=\"std ")
                         .append(Html.number(std)).append("\">")
-                        .append(escape(Html.meanCi(mean, t.doubleColumn(m.key() + Aggregation.CI95).getDouble(i))))
+                        .append(escape(Html.meanCi(mean, t.doubleColumn(m.key() + Aggregation.CI95).getDouble(i),
+                                ValidRange.of(m))))
                         .append("</td>");
             }
             h.append("</tr>\n");

@@ -27,12 +27,9 @@ public final class Html {
         return out.toString();
     }
 
-    /** An amount in the target's own unit: {@code $56,836} for dollars, else the number and its unit. */
+    /** An amount in the target's own unit: {@code $56,836} for dollars; a plain number for any other unit. */
     public static String amount(double v, String unit) {
-        if (!Double.isFinite(v)) {
-            return number(v);
-        }
-        return unit.equals("$") ? "$" + String.format(java.util.Locale.ROOT, "%,.0f", v) : number(v) + " " + unit;
+        return unit.equals("$") && Double.isFinite(v) ? "$" + String.format(java.util.Locale.ROOT, "%,.0f", v) : number(v);
     }
 
     /** Four significant digits, plain notation where it reads well; "n/a" for NaN. */
@@ -66,6 +63,18 @@ public final class Html {
         }
         int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10(halfWidth)));
         return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", mean, halfWidth);
+    }
+
+    /**
+     * {@link #meanCi} where the interval stays inside {@code range}; where it would leave it (a time of 27 &plusmn; 54),
+     * the mean with the interval's clipped ends: {@code 27 [0, 81]}.
+     */
+    public static String meanCi(double mean, double halfWidth, ffnlab.analysis.ValidRange range) {
+        if (!Double.isFinite(mean) || !Double.isFinite(halfWidth)
+                || mean - halfWidth >= range.min() && mean + halfWidth <= range.max()) {
+            return meanCi(mean, halfWidth);
+        }
+        return number(mean) + " [" + number(range.lower(mean, halfWidth)) + ", " + number(range.upper(mean, halfWidth)) + "]";
     }
 
     /**

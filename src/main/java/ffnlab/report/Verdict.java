@@ -52,7 +52,9 @@ public record Verdict(Outcome outcome, String sentence) {
         if (!chapter.note().isEmpty() && f.batchKey().isPresent() && f.configurations() > 1) {
             return ChapterVsMeasured.uCurve(f, f.batchKey().get());
         }
-        return new Verdict(Outcome.NO_CLAIM, "The experiment states no chapter claim to compare with (report.chapter).");
+        return new Verdict(Outcome.NO_CLAIM, chapter.note().isEmpty()
+                ? "The experiment states no chapter claim to compare with (report.chapter)."
+                : "The chapter's note gives no optimum or m.s.e. to compare with: nothing to judge.");
     }
 
     private static Verdict optimum(ExperimentFindings f, Object claimed) {

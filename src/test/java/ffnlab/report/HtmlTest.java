@@ -52,7 +52,14 @@ class HtmlTest {
     @Test
     void amountsInTheTargetsUnit() {
         org.junit.jupiter.api.Assertions.assertEquals("$56,836", Html.amount(56_836.4, "$"));
-        org.junit.jupiter.api.Assertions.assertEquals("0.25 value", Html.amount(0.25, "value"));
+        org.junit.jupiter.api.Assertions.assertEquals("0.25", Html.amount(0.25, "value"));
         org.junit.jupiter.api.Assertions.assertEquals(Html.number(Double.NaN), Html.amount(Double.NaN, "$"));
+    }
+
+    @Test
+    void aTableIntervalThatWouldLeaveTheMetricsRangeShowsItsClippedEnds() {
+        org.junit.jupiter.api.Assertions.assertEquals("27 [0, 81]", Html.meanCi(27, 54, ffnlab.analysis.ValidRange.NON_NEGATIVE));
+        org.junit.jupiter.api.Assertions.assertEquals("0.98 [0.9, 1]", Html.meanCi(0.98, 0.08, ffnlab.analysis.ValidRange.FRACTION));
+        org.junit.jupiter.api.Assertions.assertEquals(Html.meanCi(0.5, 0.1), Html.meanCi(0.5, 0.1, ffnlab.analysis.ValidRange.FRACTION));
     }
 }
