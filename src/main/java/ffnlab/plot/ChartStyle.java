@@ -69,31 +69,4 @@ public final class ChartStyle {
     public static Color faded(Color c) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), 115);
     }
-
-    /**
-     * Whether a log axis over {@code values} should label only decades: yes when they span more than about 1.5
-     * decades (the labels 2..9 would run together), no for a narrower range (which may hold no decade at all).
-     */
-    public static boolean decadesOnly(double[] values) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = 0;
-        for (double v : values) {
-            if (Double.isFinite(v) && v > 0) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        return hi / lo > 30;
-    }
-
-    /** Replaces NaN (one seed, no interval) by 0 so XChart draws no bar rather than failing. */
-    static double[] finiteOrZero(double[] values) {
-        double[] out = values.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (!Double.isFinite(out[i])) {
-                out[i] = 0;
-            }
-        }
-        return out;
-    }
 }
