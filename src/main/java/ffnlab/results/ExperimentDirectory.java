@@ -45,6 +45,33 @@ public final class ExperimentDirectory {
         return new TrialDirectory(path.resolve("trials").resolve(id), id);
     }
 
+    /**
+     * Makes {@code source}, a finished trial of another experiment folder, a trial of this one: its files are hard links
+     * to the source's (copies where the file system has none), the summary last, so the trial counts as finished only
+     * once it is complete. The folder stays self-contained: reports link into it and it can be zipped on its own.
+     */
+    public TrialDirectory adopt(TrialDirectory source) {
+        TrialDirectory target = trial(source.id());
+        try (Stream<Path> files = Files.list(source.path())) {
+            Files.createDirectories(target.path());
+            List<Path> sorted = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(java.util.Comparator.comparing(p -> p.getFileName().toString().equals(TrialDirectory.SUMMARY))).toList();
+            for (Path file : sorted) {
+                Path link = target.path().resolve(file.getFileName());
+                Files.deleteIfExists(link);
+                try {
+                    Files.createLink(link, file);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(file, link);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take trial " + source.id() + " from " + source.path() + " into " + target.path()
+                    + ": " + e.getMessage(), e);
+        }
+        return target;
+    }
+
     /** Every trial folder present, sorted by id. */
     public List<TrialDirectory> trials() {
         Path trials = path.resolve("trials");
