@@ -69,8 +69,9 @@ class HelpTest {
 
     @Test
     void everyOptionTheHelpShowsIsOneTheCommandLineReads() {
-        Map<String, String> values = Map.of("--profile", "smoke", "--set", "training.epochs=2", "--threads", "2", "--experiments", "e",
-                "--results", "r", "--executor", "local", "--slurm", "partition=short", "--experiment", "toy", "--id", "abc");
+        Map<String, String> values = new java.util.HashMap<>(Map.of("--profile", "smoke", "--set", "training.epochs=2", "--threads", "2",
+                "--experiments", "e", "--results", "r", "--executor", "local", "--slurm", "partition=short", "--experiment", "toy", "--id", "abc"));
+        values.put("--variant", "v");
         for (String option : Help.options()) {
             List<String> args = new ArrayList<>(List.of("check", "toy", option));
             if (values.containsKey(option)) {
