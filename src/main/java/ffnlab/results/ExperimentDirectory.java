@@ -49,11 +49,17 @@ public final class ExperimentDirectory {
      * Makes {@code source}, a finished trial of another experiment folder, a trial of this one: its files are hard links
      * to the source's (copies where the file system has none), the summary last, so the trial counts as finished only
      * once it is complete. The folder stays self-contained: reports link into it and it can be zipped on its own.
+     * Files are only ever replaced by rename ({@link AtomicFile}), so retraining here never changes the source.
+     *
+     * @return false when another process holds this trial's lock (it is running here), so nothing was taken
      */
-    public TrialDirectory adopt(TrialDirectory source) {
+    public boolean adopt(TrialDirectory source) {
         TrialDirectory target = trial(source.id());
-        try (Stream<Path> files = Files.list(source.path())) {
-            Files.createDirectories(target.path());
+        java.util.Optional<TrialDirectory.Lock> lock = target.tryLock();
+        if (lock.isEmpty()) {
+            return false;
+        }
+        try (TrialDirectory.Lock held = lock.get(); Stream<Path> files = Files.list(source.path())) {
             List<Path> sorted = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted(java.util.Comparator.comparing(p -> p.getFileName().toString().equals(TrialDirectory.SUMMARY))).toList();
             for (Path file : sorted) {
@@ -65,11 +71,11 @@ public final class ExperimentDirectory {
                     Files.copy(file, link);
                 }
             }
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot take trial " + source.id() + " from " + source.path() + " into " + target.path()
                     + ": " + e.getMessage(), e);
         }
-        return target;
     }
 
     /** Every trial folder present, sorted by id. */
