@@ -66,7 +66,9 @@ public final class ComparePage {
                 .append(escape(c.b())).append("</a>.</p>\n<p class=\"note\" id=\"method\">")
                 .append(escape(String.format(Locale.ROOT, METHOD, c.measure().label(), c.measure().higherIsBetter() ? "higher" : "lower")))
                 .append("</p>\n<p>").append(escape(summary(c))).append("</p>\n");
-        h.append("<p class=\"note\">Means, differences and intervals in ").append(escape(c.measure().unit())).append(".</p>\n")
+        String unit = c.measure().unit();
+        h.append("<p class=\"note\">Means, differences and intervals in ").append(escape(unit)).append(unit.endsWith(".") ? "" : ".")
+                .append("</p>\n")
                 .append("<div class=\"scroll\"><table id=\"comparison\" class=\"sortable\"><thead><tr><th>configuration</th>")
                 .append("<th>A mean</th><th>A seeds</th><th>B mean</th><th>B seeds</th><th>B − A</th><th>95% CI</th><th>verdict</th>")
                 .append("</tr></thead><tbody>\n");

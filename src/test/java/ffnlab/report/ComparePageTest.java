@@ -40,5 +40,7 @@ class ComparePageTest {
         assertTrue(html.contains("better in 1, worse in 0, indistinguishable in 0, not assessed in 1 of 2 shared configurations"));
         assertTrue(html.contains("Means, differences and intervals in fraction."));
         assertEquals("compare-exp-vs-exp@lr=0.05", ComparePage.folder(COMPARISON));
+        Comparison regression = new Comparison("a", "b", ErrorMeasure.REGRESSION, COMPARISON.rows(), List.of(), List.of());
+        assertTrue(ComparePage.render(regression).contains("Means, differences and intervals in scaled m.s.e.</p>"), "one full stop");
     }
 }
