@@ -1,5 +1,6 @@
 package ffnlab.cli;
 
+import ffnlab.results.ResultsStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,19 +9,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parsed command: from the launcher's arguments ({@code run NAME --set k=v --fresh --profile smoke --threads 2
- * --experiments DIR --results DIR}) or, with no arguments, from system properties ({@code -Dexp=NAME -Dset=...
+ * The parsed command: from the launcher's arguments ({@code run NAME --set k=v --variant V --fresh --profile smoke --threads 2
+ * --experiments DIR --results DIR}, {@code compare A B}) or, with no arguments, from system properties ({@code -Dexp=NAME -Dset=... -Dvariant=V
  * -Dfresh=true -Dprofile=smoke -Dthreads=N -Dcheck=true|record -Dvalidate=true -Dreport-only=true -Dexperiments.dir -Dresults.dir}).
  * {@code help [COMMAND]}, {@code --help} and {@code -h} (alone or after a command) give the command {@code help} with the
- * command asked about, if any, as its experiment; {@link Help} has the texts.
+ * command asked about, if any, as its experiment; {@link Help} has the texts. An experiment written {@code NAME@VARIANT}
+ * names the variant too; {@code names} keeps the positional arguments as given (compare's two results names).
  */
 record CommandLine(String command, String experiment, String trialId, String set, boolean fresh, String profile,
                    int threads, Path experiments, Path results, boolean record, String invocation, String executor,
-                   Map<String, String> slurm, String format, Path out) {
+                   Map<String, String> slurm, String format, Path out, String variant, List<String> names) {
 
-    /** results/&lt;name&gt; under the chosen profile. */
+    /** results/&lt;name&gt; under the chosen profile, as the named variant (without one derived from --set). */
     String resultsName() {
-        return profile == null || profile.isBlank() || profile.equals("default") ? experiment : experiment + "-" + profile;
+        return ffnlab.run.RunOptions.resultsName(experiment, profile, variant);
     }
 
     static CommandLine parse(String[] args) {
@@ -33,6 +35,7 @@ record CommandLine(String command, String experiment, String trialId, String set
         Path experiments = Path.of(System.getProperty("experiments.dir", "experiments"));
         Path results = Path.of(System.getProperty("results.dir", "results"));
         String executor = System.getProperty("executor", "local");
+        String variant = System.getProperty("variant");
         Map<String, String> slurm = new LinkedHashMap<>();
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("slurm.")).sorted()
                 .forEach(k -> slurm.put(k.substring("slurm.".length()), System.getProperty(k)));
@@ -49,8 +52,9 @@ record CommandLine(String command, String experiment, String trialId, String set
             }
             String command = !check.equals("false") ? "check" : SystemProperties.flag("validate", System.getProperty("validate")) ? "validate"
                     : SystemProperties.flag("report-only", System.getProperty("report-only")) ? "report" : "run";
-            return new CommandLine(command, exp, null, set, fresh, profile, threads(threads), experiments, results,
-                    check.equals("record"), mavenInvocation(exp, set, profile, threads, check), executor(executor), slurm, null, null);
+            return new CommandLine(command, ResultsStore.base(exp), null, set, fresh, profile, threads(threads), experiments, results,
+                    check.equals("record"), mavenInvocation(exp, set, profile, threads, check), executor(executor), slurm, null, null,
+                    variant(exp, variant), List.of(exp));
         }
         String command = args[0];
         if (Help.FLAGS.contains(command) || command.equals("help")) {
@@ -75,7 +79,8 @@ record CommandLine(String command, String experiment, String trialId, String set
                 case "--fresh" -> fresh = true;
                 case "--record" -> record = true;
                 case "--wait" -> slurm.put("wait", "true");
-                case "--executor", "--slurm", "--set", "--profile", "--threads", "--experiments", "--results", "--experiment", "--id", "--format", "--out" -> {
+                case "--executor", "--slurm", "--set", "--profile", "--threads", "--experiments", "--results", "--experiment", "--id",
+                     "--format", "--out", "--variant" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value" + seeHelp);
                     }
@@ -97,6 +102,7 @@ record CommandLine(String command, String experiment, String trialId, String set
                         case "--experiment" -> exp = v;
                         case "--format" -> format = v;
                         case "--out" -> out = Path.of(v);
+                        case "--variant" -> variant = v;
                         default -> trialId = v;
                     }
                 }
@@ -111,6 +117,14 @@ record CommandLine(String command, String experiment, String trialId, String set
         }
         if (!positional.isEmpty()) {
             exp = positional.getFirst();
+        }
+        if (command.equals("compare") && (positional.isEmpty() || positional.size() > 2)) {
+            throw new IllegalArgumentException("compare needs two results names A B, or one variant NAME@VARIANT to compare with NAME"
+                    + seeHelp);
+        }
+        if (!command.equals("compare") && exp != null) {
+            variant = variant(exp, variant);
+            exp = ResultsStore.base(exp);
         }
         if (!command.equals("list") && (exp == null || exp.isBlank())) {
             throw new IllegalArgumentException(command + " needs an experiment name" + seeHelp);
@@ -128,12 +142,31 @@ record CommandLine(String command, String experiment, String trialId, String set
             throw new IllegalArgumentException("--record goes with check (ffnlab help check)");
         }
         return new CommandLine(command, exp, trialId, set, fresh, profile, threads(threads), experiments, results, record,
-                "java -jar ffnlab.jar " + String.join(" ", args), executor(executor), slurm, format, out);
+                "java -jar ffnlab.jar " + String.join(" ", args), executor(executor), slurm, format, out, variant,
+                List.copyOf(positional));
     }
 
     /** The command {@code help}, about {@code topic} (null: the tool). */
     private static CommandLine help(String topic, Path experiments, Path results) {
-        return new CommandLine("help", topic, null, null, false, null, 1, experiments, results, false, "", "local", Map.of(), null, null);
+        return new CommandLine("help", topic, null, null, false, null, 1, experiments, results, false, "", "local", Map.of(), null, null,
+                null, List.of());
+    }
+
+    /**
+     * The variant of {@code NAME@VARIANT}, else {@code given} ({@code -Dvariant} / {@code --variant}); null for none.
+     * Both must agree when both are given.
+     */
+    private static String variant(String name, String given) {
+        String variant = given == null || given.isBlank() ? null : given.strip();
+        int at = name.indexOf(ResultsStore.VARIANT);
+        if (at < 0) {
+            return variant;
+        }
+        String named = name.substring(at + 1);
+        if (variant != null && !variant.equals(named)) {
+            throw new IllegalArgumentException(name + " names the variant '" + named + "' but --variant gives '" + variant + "'");
+        }
+        return named;
     }
 
     private static String executor(String text) {

@@ -31,6 +31,7 @@ final class Help {
     private static final List<Option> OPTIONS = List.of(
             new Option("--profile P", "-Dprofile=P", "run the file's profile P (smoke: every step in seconds; ci); results go to results/NAME-P"),
             new Option("--set K=V,...", "-Dset=K=V,...", "override keys of the file before the sweep expands, e.g. training.epochs=20,seeds=[1,2]"),
+            new Option("--variant V", "-Dvariant=V", "run as variant V: results/NAME@V, own plan and report, shared trials (--set alone: V from the overrides, lr=0.01)"),
             new Option("--fresh", "-Dfresh=true", "retrain every trial, also those finished earlier"),
             new Option("--threads N", "-Dthreads=N", "the thread budget (default: every core; inside a SLURM task its CPUs)"),
             new Option("--experiments DIR", "-Dexperiments.dir=DIR", "where NAME.yaml is read (default: experiments)"),
@@ -58,7 +59,7 @@ final class Help {
     private record Command(String name, String arguments, String summary, String about, List<String> options, String maven) {
     }
 
-    private static final List<String> RUN_OPTIONS = List.of("--profile", "--set", "--fresh", "--threads", "--experiments", "--results");
+    private static final List<String> RUN_OPTIONS = List.of("--profile", "--set", "--variant", "--fresh", "--threads", "--experiments", "--results");
     private static final List<Command> COMMANDS = List.of(
             new Command("run", "NAME", "train the unfinished trials, print the results table, write the report",
                     "Trains the trials of experiments/NAME.yaml that are not finished yet (finished trials of the same build are\n"
@@ -75,7 +76,7 @@ final class Help {
             new Command("report", "NAME", "rebuild the report from results/ alone; never trains",
                     "Prints the results table and rebuilds reports/NAME/index.html and reports/index.html from the finished\n"
                             + "trials in results/; never trains.",
-                    List.of("--profile", "--results"), "-Dexp=NAME -Dreport-only=true"),
+                    List.of("--profile", "--variant", "--results"), "-Dexp=NAME -Dreport-only=true"),
             new Command("results", "NAME", "every finished trial as one table (CSV or JSON) for a notebook",
                     "Writes the finished trials of results/NAME (NAME-PROFILE with --profile, NAME@VARIANT for a variant) as one\n"
                             + "tidy table: per trial its configuration (its label and one column per swept key), seed, trial id,\n"
@@ -84,6 +85,12 @@ final class Help {
                             + "values empty (CSV) or null (JSON): pandas.read_csv, pandas.read_json(orient=\"records\") and\n"
                             + "Tablesaw read it as it is.",
                     List.of("--format", "--out", "--profile", "--results"), ""),
+            new Command("compare", "A [B]", "compare two runs per configuration: difference of means, 95% CI, verdict",
+                    "Compares the finished trials of results A and B (experiments or variants, e.g. width-sweep and\n"
+                            + "width-sweep@lr=0.01; A alone as NAME@VARIANT compares the variant with NAME): per configuration in\n"
+                            + "both, B's mean final test metric minus A's with its 95% Welch t interval and a verdict (better, worse,\n"
+                            + "indistinguishable, not assessed), printed and written to reports/compare-A-vs-B/index.html.",
+                    List.of("--profile", "--results"), ""),
             new Command("list", "[NAME]", "the experiments and, per results folder, planned/finished/diverged trials",
                     "Lists the experiment files (or only NAME) with their description and every results folder of each:\n"
                             + "the plain run, its profiles (NAME-smoke, NAME-ci) and its variants (NAME@VARIANT). Trials are\n"

@@ -2,10 +2,12 @@ package ffnlab.cli;
 
 import ffnlab.UserError;
 import ffnlab.analysis.Aggregation;
+import ffnlab.analysis.Comparison;
 import ffnlab.analysis.ExperimentResults;
 import ffnlab.analysis.ResultsFolders;
 import ffnlab.analysis.TrialCounts;
 import ffnlab.export.ExportFormat;
+import ffnlab.report.ComparePage;
 import ffnlab.report.ReportCommand;
 import ffnlab.report.ResultsTable;
 import ffnlab.results.AtomicFile;
@@ -18,6 +20,7 @@ import ffnlab.run.RunOptions;
 import ffnlab.run.RunReport;
 import ffnlab.run.TrialOutcome;
 import ffnlab.spec.Diagnostics;
+import ffnlab.run.VariantName;
 import ffnlab.spec.ExperimentFiles;
 import ffnlab.spec.ExperimentSpec;
 import ffnlab.spec.Overrides;
@@ -34,7 +37,8 @@ import java.util.function.IntSupplier;
 /**
  * Entry points. With Maven: {@code mvn -q exec:java -Dexp=NAME} and the hooks {@code -Dset=k=v,...},
  * {@code -Dfresh=true}, {@code -Dprofile=smoke|ci}, {@code -Dthreads=N}, {@code -Dcheck=true|record},
- * {@code -Dvalidate=true}, {@code -Dreport-only=true}. With the launcher: {@code bin/ffnlab run|check|validate|report|results|list|trial|help ...}
+ * {@code -Dvalidate=true}, {@code -Dreport-only=true}, {@code -Dvariant=NAME}. With the launcher:
+ * {@code bin/ffnlab run|check|validate|report|results|compare|list|trial|help ...}
  * ({@code java -jar target/ffnlab-VERSION.jar} with JDK 25); {@link Help} explains each command.
  * Bad input ends with one line on stderr (the first problem and how many more; {@code validate} prints every
  * problem on a line of its own) and exit status 2; failed trials give 1.
@@ -65,6 +69,7 @@ public final class Main {
                 case "list" -> list(cl, out);
                 case "results" -> results(cl, out);
                 case "report" -> report(cl.resultsName(), cl.results(), out);
+                case "compare" -> compare(cl, out);
                 case "trial" -> runExperiment(cl, out);
                 case "help" -> {
                     out.print(Help.text(cl.experiment()));
@@ -93,8 +98,9 @@ public final class Main {
 
     private static RunOptions options(CommandLine cl) {
         Map<String, ffnlab.spec.Node> overrides = cl.set() == null ? Map.of() : Overrides.parse(cl.set(), "-Dset");
+        String variant = cl.variant() != null ? VariantName.check(cl.variant()) : VariantName.derive(overrides);
         return new RunOptions(cl.experiments(), cl.results(), Profile.parse(cl.profile()), overrides, cl.fresh(), cl.threads(),
-                RunOptions.Reuse.parse(System.getProperty("reuse", "same")));
+                RunOptions.Reuse.parse(System.getProperty("reuse", "same")), variant);
     }
 
     private static int runExperiment(CommandLine cl, PrintStream out) {
@@ -112,7 +118,7 @@ public final class Main {
         afterRun(plan.spec(), report, plan.trials().stream().map(TrialSpec::id).toList(), out);
         if (!cl.command().equals("trial")) {
             // A cluster task runs one trial: the report is built once, by whoever follows the whole sweep.
-            ReportCommand.run(cl.resultsName(), cl.results(), reportsRoot(cl.results()), out);
+            ReportCommand.run(plan.resultsName(), cl.results(), reportsRoot(cl.results()), out);
         }
         return report.count(TrialOutcome.Status.FAILED) > 0 ? 1 : 0;
     }
@@ -137,7 +143,7 @@ public final class Main {
      * (reports/NAME/index.html and reports/index.html) from results/ alone; never trains.
      */
     static int report(String resultsName, Path results, PrintStream out) {
-        ExperimentDirectory dir = new ResultsStore(results).experiment(resultsName);
+        ExperimentDirectory dir = existing(new ResultsStore(results), resultsName);
         ExperimentResults finished = ExperimentResults.load(dir.path());
         if (finished.trials().isEmpty()) {
             throw new IllegalArgumentException("no finished trials in " + dir.path() + "; run the experiment first");
@@ -145,6 +151,44 @@ public final class Main {
         out.print(ResultsTable.format(Aggregation.perConfiguration(finished)));
         ReportCommand.run(resultsName, results, reportsRoot(results), out);
         return 0;
+    }
+
+    /**
+     * {@code compare A B}: per configuration in both, B's mean final test metric against A's with the 95% Welch interval
+     * of the difference and a verdict, printed and written to reports/compare-A-vs-B/index.html; {@code compare
+     * NAME@VARIANT} compares the variant with the experiment as written. {@code --profile P} applies to both names.
+     */
+    private static int compare(CommandLine cl, PrintStream out) {
+        List<String> names = cl.names().stream().map(n -> RunOptions.resultsName(ResultsStore.base(n), cl.profile(),
+                n.contains(ResultsStore.VARIANT) ? n.substring(n.indexOf(ResultsStore.VARIANT) + 1) : null)).toList();
+        if (names.size() == 1) {
+            String base = ResultsStore.base(names.getFirst());
+            if (base.equals(names.getFirst())) {
+                throw new IllegalArgumentException("compare " + names.getFirst() + ": give two results names A B, or a variant "
+                        + names.getFirst() + "@VARIANT to compare with " + names.getFirst());
+            }
+            names = List.of(base, names.getFirst());
+        }
+        ResultsStore store = new ResultsStore(cl.results());
+        ExperimentResults a = ExperimentResults.load(existing(store, names.get(0)).path());
+        ExperimentResults b = ExperimentResults.load(existing(store, names.get(1)).path());
+        Comparison comparison = Comparison.of(a, b);
+        if (comparison.rows().isEmpty()) {
+            throw new IllegalArgumentException("compare: " + a.name() + " and " + b.name() + " share no configuration with finished trials");
+        }
+        out.print(ComparePage.console(comparison));
+        out.println("report: " + ComparePage.write(comparison, reportsRoot(cl.results())));
+        return 0;
+    }
+
+    /** The results folder {@code name}; a one-line error with the closest existing name when there is none. */
+    private static ExperimentDirectory existing(ResultsStore store, String name) {
+        List<String> known = store.names();
+        if (!known.contains(name)) {
+            throw new IllegalArgumentException(known.isEmpty() ? "no results in " + store.root() + "; run an experiment first"
+                    : ffnlab.spec.Diagnostics.unknown("experiment or variant", name, known) + " (results in " + store.root() + ")");
+        }
+        return store.experiment(name);
     }
 
     /** {@code check NAME [--record]} / {@code -Dcheck=true|record}: the accuracy gate (ffnlab.gate.GateRun). */

@@ -15,7 +15,7 @@ import java.util.Set;
 final class SystemProperties {
     /** Every property ffnlab reads, besides {@code slurm.*} (checked by the SLURM options). */
     static final List<String> KNOWN = List.of("exp", "set", "fresh", "profile", "threads", "check", "validate", "report-only",
-            "executor", "wait", "experiments.dir", "results.dir", "reports.dir", "data.dir", "reuse", "ffnlab.download",
+            "executor", "wait", "variant", "experiments.dir", "results.dir", "reports.dir", "data.dir", "reuse", "ffnlab.download",
             "ffnlab.gpu.cache", "ffnlab.gpu.graphs", "ffnlab.backend.auto", "ffnlab.main");
     private static final List<String> OWN_PREFIXES = List.of("ffnlab.", "exp.", "experiments.", "results.", "reports.", "data.");
     private static final Set<String> FLAGS = Set.of("fresh", "validate", "report-only");

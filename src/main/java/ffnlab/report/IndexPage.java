@@ -2,12 +2,15 @@ package ffnlab.report;
 
 import static ffnlab.report.Html.escape;
 
+import ffnlab.results.ResultsStore;
 import java.util.List;
 
 /**
  * {@code reports/index.html}: what was run and what it showed. Full runs and shortened runs (the smoke and ci
  * profiles) in separate sortable tables, each experiment with its description, the chapter's claim, the measured
- * headline and the verdict on the claim, trials, diverged trials, the code's commit and the date.
+ * headline and the verdict on the claim, trials, diverged trials, the code's commit and the date. A variant
+ * ({@code NAME@VARIANT}) follows its experiment, indented and shown by {@code @VARIANT} (by its full name when the
+ * experiment itself has no row).
  */
 public final class IndexPage {
     /** The profile of a full run (no {@code -Dprofile}). */
@@ -77,10 +80,16 @@ public final class IndexPage {
                 .append("<th>experiment</th>").append(withProfile ? "<th>profile</th>" : "")
                 .append("<th>description</th><th>chapter&#39;s claim</th><th>measured</th><th>verdict</th><th>trials</th>")
                 .append("<th>diverged</th><th>commit</th><th>date</th></tr></thead><tbody>\n");
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        entries.forEach(e -> listed.add(e.experiment()));
         for (Entry e : entries) {
             String name = escape(e.experiment());
-            h.append("<tr><td class=\"text\">")
-                    .append(e.hasReport() ? "<a href=\"" + name + "/index.html\">" + name + "</a>" : name + " (no report)")
+            String base = ResultsStore.base(e.experiment());
+            boolean variant = !base.equals(e.experiment()) && listed.contains(base);
+            String shown = variant ? "@" + escape(e.experiment().substring(base.length() + 1)) : name;
+            h.append(variant ? "<tr class=\"variant\" title=\"a variant of " + escape(base) + "\">" : "<tr>")
+                    .append("<td class=\"text\"").append(variant ? " data-sort=\"" + name + "\" style=\"padding-left:1.5em\"" : "").append('>')
+                    .append(e.hasReport() ? "<a href=\"" + name + "/index.html\">" + shown + "</a>" : shown + " (no report)")
                     .append("</td>");
             if (withProfile) {
                 h.append("<td class=\"text\"><span class=\"profile\">").append(escape(e.profile())).append("</span></td>");

@@ -4,13 +4,11 @@ import ffnlab.analysis.Aggregation;
 import ffnlab.analysis.ExperimentResults;
 import ffnlab.analysis.Optimum;
 import ffnlab.analysis.ResultsFileException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -85,10 +83,20 @@ public final class ReportBuilder {
                 commits.add(commit + ("true".equals(String.valueOf(t.provenance().get("git_dirty"))) ? " (dirty)" : ""));
             }
         }
-        return new IndexPage.Entry(r.name(), hasReport, r.experiment().string("profile", IndexPage.FULL),
-                r.experiment().string("description", ""), f.chapter().note(), headline(f), verdict(f),
+        return new IndexPage.Entry(r.name(), hasReport, r.experiment().string("profile", IndexPage.FULL), description(r), f.chapter().note(), headline(f), verdict(f),
                 ExperimentPage.dates(f), r.trials().size(), r.unfinished().size(), diverged,
                 commits.isEmpty() ? "not recorded" : String.join(", ", commits));
+    }
+
+    /** experiment.yaml's description; for a variant, its overrides first, sorted by key. */
+    static String description(ExperimentResults r) {
+        String description = r.experiment().string("description", "");
+        if (ffnlab.results.ResultsStore.base(r.name()).equals(r.name())) {
+            return description;
+        }
+        Map<String, Object> overrides = new java.util.TreeMap<>(r.experiment().mapping("overrides"));
+        String set = overrides.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        return "variant" + (set.isEmpty() ? "" : " with " + set) + " of: " + description;
     }
 
     /** The verdict on the chapter's claim: its word, then why. */
@@ -97,17 +105,12 @@ public final class ReportBuilder {
         return v.word() + ": " + v.sentence();
     }
 
-    /** The experiments under {@code resultsRoot}: folders holding {@code trials/} or {@code experiment.yaml}. */
+    /**
+     * The experiments under {@code resultsRoot}: folders holding {@code trials/} or {@code experiment.yaml}, each
+     * experiment followed by its variants ({@link ffnlab.results.ResultsStore#names}).
+     */
     public static List<String> experiments(Path resultsRoot) {
-        if (!Files.isDirectory(resultsRoot)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(resultsRoot)) {
-            return list.filter(p -> Files.isDirectory(p.resolve("trials")) || Files.exists(p.resolve("experiment.yaml")))
-                    .map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + resultsRoot + ": " + e.getMessage(), e);
-        }
+        return new ffnlab.results.ResultsStore(resultsRoot).names();
     }
 
     static String headline(ExperimentFindings f) {

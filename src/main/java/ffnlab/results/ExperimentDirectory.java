@@ -45,6 +45,39 @@ public final class ExperimentDirectory {
         return new TrialDirectory(path.resolve("trials").resolve(id), id);
     }
 
+    /**
+     * Makes {@code source}, a finished trial of another experiment folder, a trial of this one: its files are hard links
+     * to the source's (copies where the file system has none), the summary last, so the trial counts as finished only
+     * once it is complete. The folder stays self-contained: reports link into it and it can be zipped on its own.
+     * Files are only ever replaced by rename ({@link AtomicFile}), so retraining here never changes the source.
+     *
+     * @return false when another process holds this trial's lock (it is running here), so nothing was taken
+     */
+    public boolean adopt(TrialDirectory source) {
+        TrialDirectory target = trial(source.id());
+        java.util.Optional<TrialDirectory.Lock> lock = target.tryLock();
+        if (lock.isEmpty()) {
+            return false;
+        }
+        try (TrialDirectory.Lock held = lock.get(); Stream<Path> files = Files.list(source.path())) {
+            List<Path> sorted = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(java.util.Comparator.comparing(p -> p.getFileName().toString().equals(TrialDirectory.SUMMARY))).toList();
+            for (Path file : sorted) {
+                Path link = target.path().resolve(file.getFileName());
+                Files.deleteIfExists(link);
+                try {
+                    Files.createLink(link, file);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(file, link);
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take trial " + source.id() + " from " + source.path() + " into " + target.path()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every trial folder present, sorted by id. */
     public List<TrialDirectory> trials() {
         Path trials = path.resolve("trials");

@@ -21,7 +21,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * One experiment from file to results: load and validate the spec, load the data, expand the sweep into
  * trials with ids (backend resolved, this build's engine fingerprint), write experiment.yaml, schedule the trials
- * (skipping finished ones unless fresh). Under {@link RunOptions.Reuse#ANY_ENGINE} the plan takes a finished trial
+ * (skipping finished ones unless fresh; a trial finished in another experiment folder, such as the experiment as
+ * written or another variant, has the same id and is taken from there rather than trained again). Under {@link RunOptions.Reuse#ANY_ENGINE} the plan takes a finished trial
  * of other code in place of an unfinished one ({@link OtherEngineTrials}); plan.txt then names that trial.
  */
 public final class ExperimentRun {
@@ -79,10 +80,21 @@ public final class ExperimentRun {
             dir.writeExperiment(experimentYaml(plan), plan.trials().stream().map(TrialSpec::id).toList());
             TrialRunner runner = new TrialRunner(data, dir, backends);
             Scheduler scheduler = new Scheduler(options.threads());
+            ResultsStore store = new ResultsStore(options.results());
             List<TrialSpec> toRun = new ArrayList<>();
+            Map<String, TrialOutcome> byId = new LinkedHashMap<>();
             for (TrialSpec t : trials) {
-                if (options.fresh() || !dir.trial(t.id()).finished()) {
+                if (options.fresh()) {
                     toRun.add(t);
+                } else if (!dir.trial(t.id()).finished()) {
+                    // the same id elsewhere (the experiment as written, another variant) is the same trial: taken, not retrained
+                    var elsewhere = store.finishedTrial(t.id(), plan.resultsName());
+                    if (elsewhere.isPresent() && dir.adopt(elsewhere.get())) {
+                        byId.put(t.id(), new TrialOutcome(t, TrialOutcome.Status.SKIPPED,
+                                "finished in " + elsewhere.get().path().getParent().getParent().getFileName(), 0));
+                    } else {
+                        toRun.add(t);
+                    }
                 }
             }
             LOG.info("{}: {} configurations x {} seeds = {} trials; {} to run with up to {} threads", plan.resultsName(),
@@ -98,7 +110,6 @@ public final class ExperimentRun {
                 return o;
             });
             progress.close();
-            Map<String, TrialOutcome> byId = new LinkedHashMap<>();
             ran.forEach(o -> byId.put(o.trial().id(), o));
             List<TrialOutcome> all = new ArrayList<>();
             for (TrialSpec t : trials) {
@@ -126,6 +137,9 @@ public final class ExperimentRun {
         e.put("name", plan.spec().name());
         e.put("results_name", plan.resultsName());
         e.put("profile", options.profile() == null ? "default" : options.profile().key());
+        if (options.variant() != null) {
+            e.put("variant", options.variant());
+        }
         Map<String, Object> overrides = new LinkedHashMap<>();
         options.overrides().forEach((k, v) -> overrides.put(k, v.plain()));
         e.put("overrides", overrides);

@@ -52,6 +52,9 @@ class CommittedReportsInBrowserTest {
      */
     static final Map<String, String> MULTI_KEY = Map.of("lr-width-grid", "heatmap", "lr-width-batch-grid", "parallel_coordinates");
 
+    /** The variant these runs are: the smoke profile with two seeds instead of one. */
+    private static final String VARIANT = "two-seeds";
+
     @TempDir
     Path tmp;
 
@@ -68,18 +71,19 @@ class CommittedReportsInBrowserTest {
         Path results = tmp.resolve("results");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(new String[] {"run", name, "--profile", "smoke", "--set", "seeds=[1,2]", "--experiments", EXPERIMENTS.toString(),
+        int status = Main.run(new String[] {"run", name, "--profile", "smoke", "--set", "seeds=[1,2]", "--variant", VARIANT, "--experiments", EXPERIMENTS.toString(),
                 "--results", results.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         String console = out.toString(StandardCharsets.UTF_8);
         assertTrue(console.contains("0 failed"), console);
-        ExperimentResults r = ExperimentResults.load(results, name + "-smoke");
+        String folder = name + "-smoke@" + VARIANT;
+        ExperimentResults r = ExperimentResults.load(results, folder);
         assertFalse(r.trials().isEmpty(), console);
         assertTrue(r.trials().stream().allMatch(t -> t.status().equals(TrialSchema.FINISHED)
                 && t.summary().optionalNumber(TrialSchema.EPOCHS_RUN) >= 1
                 || MULTI_KEY.containsKey(name) && t.status().equals(TrialSchema.DIVERGED)), console);
 
-        Path page = tmp.resolve("reports").resolve(name + "-smoke").resolve("index.html");
+        Path page = tmp.resolve("reports").resolve(folder).resolve("index.html");
         assertTrue(Files.isRegularFile(page), "the run wrote its report " + page);
         Chromium chromium = Chromium.find(tmp).orElse(null);
         Assumptions.assumeTrue(chromium != null, "Chromium is not installed: the browser checks of " + name + " are skipped");

@@ -69,10 +69,12 @@ class HelpTest {
 
     @Test
     void everyOptionTheHelpShowsIsOneTheCommandLineReads() {
-        Map<String, String> values = Map.ofEntries(Map.entry("--profile", "smoke"), Map.entry("--set", "training.epochs=2"),
-                Map.entry("--threads", "2"), Map.entry("--experiments", "e"), Map.entry("--results", "r"), Map.entry("--executor", "local"),
-                Map.entry("--slurm", "partition=short"), Map.entry("--experiment", "toy"), Map.entry("--id", "abc"),
-                Map.entry("--format", "json"), Map.entry("--out", "toy.json"));
+        Map<String, String> values = new java.util.HashMap<>(Map.ofEntries(Map.entry("--profile", "smoke"),
+                Map.entry("--set", "training.epochs=2"), Map.entry("--threads", "2"), Map.entry("--experiments", "e"),
+                Map.entry("--results", "r"), Map.entry("--executor", "local"), Map.entry("--slurm", "partition=short"),
+                Map.entry("--experiment", "toy"), Map.entry("--id", "abc"), Map.entry("--format", "json"),
+                Map.entry("--out", "toy.json")));
+        values.put("--variant", "v");
         for (String option : Help.options()) {
             String command = List.of("--format", "--out").contains(option) ? "results" : "check";
             List<String> args = new ArrayList<>(List.of(command, "toy", option));

@@ -83,6 +83,9 @@ public final class SlurmSweep {
         if (rawOverrides != null && !rawOverrides.isBlank()) {
             arguments.addAll(List.of("--set", rawOverrides));
         }
+        if (run.variant() != null) {
+            arguments.addAll(List.of("--variant", run.variant()));
+        }
         List<String> command = TrialCommand.of(options.javaCommand(),
                 java.util.stream.Stream.concat(TrialCommand.forwardedProperties().stream(), options.javaOptions().stream()).toList(),
                 classpath, arguments);

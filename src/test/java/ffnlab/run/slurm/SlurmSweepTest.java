@@ -107,6 +107,18 @@ class SlurmSweepTest {
     }
 
     @Test
+    void aVariantsTasksWriteIntoTheVariantsFolder(SlurmCluster cluster, TestInfo info) throws Exception {
+        Path experiments = experiments(cluster, info);
+        RunOptions variant = new RunOptions(experiments, experiments.resolveSibling("results"), Profile.SMOKE, Map.of(), false, 2,
+                RunOptions.Reuse.SAME_ENGINE, "wide");
+        ArrayJobRequest request = sweep(cluster, variant).prepare(EXPERIMENT, settings()).request();
+        assertEquals("slurm-sweep-smoke@wide", request.experiment());
+        assertEquals(variant.results().toAbsolutePath().normalize().resolve("slurm-sweep-smoke@wide"), request.resultsDirectory());
+        int at = request.taskCommand().indexOf("--variant");
+        assertTrue(at > 0 && request.taskCommand().get(at + 1).equals("wide"), "each task runs the variant: " + request.taskCommand());
+    }
+
+    @Test
     void cancellingHalfwayThenResubmittingRunsOnlyTheMissingTrials(SlurmCluster cluster, TestInfo info) throws Exception {
         RunOptions options = runOptions(experiments(cluster, info), "results");
         SlurmClient client = new SlurmClient(cluster.clientEnvironment());
