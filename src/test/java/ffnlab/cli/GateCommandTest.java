@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,21 +28,11 @@ class GateCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private Result main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private Result gate(String experiment, String... extra) {
+    private InProcessCommand.Result gate(String experiment, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("check", experiment, "--experiments", dir.resolve("experiments").toString(),
                 "--results", dir.resolve("results").toString(), "--threads", "1"));
         args.addAll(List.of(extra));
-        return main(args.toArray(String[]::new));
+        return InProcessCommand.once(args.toArray(String[]::new));
     }
 
     private void write(String name, String yaml) throws IOException {
@@ -56,12 +43,12 @@ class GateCommandTest {
     @Test
     void recordThenCheckPassesBitwiseAndAWorseBaselineFails() throws IOException {
         write("toy", TOY);
-        Result missing = gate("toy");
+        InProcessCommand.Result missing = gate("toy");
         assertEquals(2, missing.status());
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertTrue(missing.err().contains("toy.csv: no baseline file; record one with -Dcheck=record"), missing.err());
 
-        Result recorded = gate("toy", "--record");
+        InProcessCommand.Result recorded = gate("toy", "--record");
         assertEquals(0, recorded.status(), recorded.err());
         Path file = dir.resolve("experiments/baselines/toy.csv");
         List<String> lines = Files.readAllLines(file);
@@ -72,7 +59,7 @@ class GateCommandTest {
         assertEquals(4, lines.size() - 8, "2 configurations x 2 metrics");
         assertTrue(lines.get(8).startsWith("training.lr=0.05,final_train_mse,lower,2,"), lines.get(8));
 
-        Result passed = gate("toy");
+        InProcessCommand.Result passed = gate("toy");
         assertEquals(0, passed.status(), passed.out());
         assertTrue(passed.out().contains("0 trained") && passed.out().contains("gate PASSED: all 4"), passed.out());
         assertFalse(passed.out().contains("DIFFERS"), passed.out());
@@ -83,7 +70,7 @@ class GateCommandTest {
         cells[4] = Double.toString(Double.parseDouble(cells[4]) / 2);
         better.set(8, String.join(",", cells));
         Files.write(file, better);
-        Result failed = gate("toy");
+        InProcessCommand.Result failed = gate("toy");
         assertEquals(1, failed.status(), failed.out());
         assertTrue(failed.out().contains("gate FAILED: 1 of 4"), failed.out());
     }
@@ -93,21 +80,21 @@ class GateCommandTest {
         write("toy", TOY);
         Files.createDirectories(dir.resolve("experiments/baselines"));
         Files.writeString(dir.resolve("experiments/baselines/toy.csv"), "# c\nconfiguration,metric,direction,n,mean,std,metrics_sha256\nbase,final_train_mse,down,2,0.1,0.0,x\n");
-        Result bad = gate("toy");
+        InProcessCommand.Result bad = gate("toy");
         assertEquals(2, bad.status());
         assertTrue(bad.err().strip().endsWith("toy.csv:3: direction must be lower or higher, got 'down'"), bad.err());
         write("odd", TOY.replace("metrics: [final_train_mse, final_train_loss]", "metrics: [final_test_mae]"));
-        Result section = gate("odd", "--record");
+        InProcessCommand.Result section = gate("odd", "--record");
         assertEquals(2, section.status());
         assertEquals(1, section.err().lines().count(), section.err());
         assertTrue(section.err().contains("odd.yaml: baseline.metrics: unknown metric 'final_test_mae'"), section.err());
-        assertEquals(2, main("run", "toy", "--record").status());
+        assertEquals(2, InProcessCommand.once("run", "toy", "--record").status());
     }
 
     @Test
     void divergedTrialsAreNeverRecorded() throws IOException {
         write("wild", TOY.replace("[0.05, 0.1]", "[0.05, 500.0]"));
-        Result r = gate("wild", "--record");
+        InProcessCommand.Result r = gate("wild", "--record");
         assertEquals(1, r.status(), r.out());
         assertTrue(r.out().contains("not recorded: trials that diverged, failed or have no value for: training.lr=500.0"), r.out());
         assertFalse(Files.exists(dir.resolve("experiments/baselines/wild.csv")));
@@ -116,7 +103,7 @@ class GateCommandTest {
     @Test
     void validateChecksTheFileAndTrainsNothing() throws IOException {
         write("toy", TOY);
-        Result r = main("validate", "toy", "--experiments", dir.resolve("experiments").toString(), "--results", dir.resolve("results").toString());
+        InProcessCommand.Result r = InProcessCommand.once("validate", "toy", "--experiments", dir.resolve("experiments").toString(), "--results", dir.resolve("results").toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("toy: valid; 2 configurations x 2 seeds = 4 trials (swept: training.lr)"), r.out());
         assertFalse(Files.exists(dir.resolve("results/toy")));

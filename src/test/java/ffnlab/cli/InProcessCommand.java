@@ -37,6 +37,14 @@ final class InProcessCommand implements AutoCloseable {
         }
     }
 
+    /** Runs {@link Main#run} once on this thread, capturing stdout and stderr (no log capture, no time bound). */
+    static Result once(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), List.of());
+    }
+
     InProcessCommand(int timeoutSeconds) {
         this.timeoutSeconds = timeoutSeconds;
         appender = new AbstractAppender("in-process-console", null, null, true, Property.EMPTY_ARRAY) {

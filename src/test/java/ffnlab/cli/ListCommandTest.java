@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ffnlab.analysis.ResultsFixture;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,16 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ListCommandTest {
     @TempDir
     Path root;
-
-    private record Result(int status, String out, String err) {
-    }
-
-    private Result main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     /** The width-sweep fixture under {@code name}, with a plan of its first {@code planned} trial folders plus one never started. */
     private void widthSweep(String name, int planned) throws IOException {
@@ -53,7 +40,7 @@ class ListCommandTest {
         widthSweep("width-sweep-smoke", 5);      // 5 of the 13 folders planned + 1 not started; 8 folders are other
         widthSweep("width-sweep@lr-0.01", 13);
         widthSweep("no-such-file", 13);
-        Result r = main("list", "--results", root.toString());
+        InProcessCommand.Result r = InProcessCommand.once("list", "--results", root.toString());
         assertEquals(0, r.status(), r.err());
         String all = line(r.out(), "width-sweep");
         assertTrue(all.matches(".*planned +14 +finished +11 +diverged +1 +unfinished +2$"), all);
@@ -72,10 +59,10 @@ class ListCommandTest {
     @Test
     void listNameShowsOneExperimentAndAnUnknownNameIsOneLine() throws IOException {
         widthSweep("width-sweep", 13);
-        Result one = main("list", "width-sweep", "--results", root.toString());
+        InProcessCommand.Result one = InProcessCommand.once("list", "width-sweep", "--results", root.toString());
         assertEquals(0, one.status(), one.err());
         assertEquals(2, one.out().lines().count(), one.out());
-        Result bad = main("list", "widht-sweep", "--results", root.toString());
+        InProcessCommand.Result bad = InProcessCommand.once("list", "widht-sweep", "--results", root.toString());
         assertEquals(2, bad.status());
         assertEquals("", bad.out());
         assertEquals(1, bad.err().lines().count(), bad.err());

@@ -9,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ffnlab.analysis.ResultsFixture;
 import ffnlab.results.TrialSchema.Column;
 import ffnlab.results.TrialSchema.Metric;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,16 +31,6 @@ class ResultsCommandTest {
     @TempDir
     Path root;
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private Result main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static Table csv(String text) {
         return Table.read().usingOptions(CsvReadOptions.builder(new StringReader(text)).tableName("export"));
     }
@@ -51,7 +38,7 @@ class ResultsCommandTest {
     @Test
     void csvLoadsWithTablesawAsOneRowPerTrialWithAColumnPerSweptKeyAndNumericMetrics() {
         ResultsFixture.widthSweep(root);
-        Result r = main("results", "width-sweep", "--format", "csv", "--results", root.toString());
+        InProcessCommand.Result r = InProcessCommand.once("results", "width-sweep", "--format", "csv", "--results", root.toString());
         assertEquals(0, r.status(), r.err());
         Table t = csv(r.out());
         assertEquals(12, t.rowCount(), "one row per finished trial, the unfinished folder left out");
@@ -84,22 +71,22 @@ class ResultsCommandTest {
     @Test
     void listsAreQuotedInCsvAndArraysInJson() {
         ResultsFixture.depthSweep(root);
-        Result r = main("results", "depth-sweep", "--results", root.toString());
+        InProcessCommand.Result r = InProcessCommand.once("results", "depth-sweep", "--results", root.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains(",\"[5, 5]\","), r.out());
         Table t = csv(r.out());
         assertEquals(8, t.rowCount());
         assertEquals("[5, 5, 5, 5]", t.stringColumn("model.hidden").get(t.rowCount() - 1));
         assertEquals("[5, 5]", t.stringColumn("model.hidden").get(2));
-        List<Map<String, Object>> records = json(main("results", "depth-sweep", "--format", "json", "--results", root.toString()).out());
+        List<Map<String, Object>> records = json(InProcessCommand.once("results", "depth-sweep", "--format", "json", "--results", root.toString()).out());
         assertEquals(List.of(5, 5, 5, 5), records.getLast().get("model.hidden"));
     }
 
     @Test
     void jsonParsesBackToTheSameTableAsCsv() {
         ResultsFixture.widthSweep(root);
-        Table t = csv(main("results", "width-sweep", "--results", root.toString()).out());
-        Result r = main("results", "width-sweep", "--format", "json", "--results", root.toString());
+        Table t = csv(InProcessCommand.once("results", "width-sweep", "--results", root.toString()).out());
+        InProcessCommand.Result r = InProcessCommand.once("results", "width-sweep", "--format", "json", "--results", root.toString());
         assertEquals(0, r.status(), r.err());
         List<Map<String, Object>> records = json(r.out());
         assertEquals(t.rowCount(), records.size());
@@ -123,7 +110,7 @@ class ResultsCommandTest {
     @Test
     void longCsvHasOneRowPerTrialAndEpoch() {
         ResultsFixture.widthSweep(root);
-        Result r = main("results", "width-sweep", "--format", "long-csv", "--results", root.toString());
+        InProcessCommand.Result r = InProcessCommand.once("results", "width-sweep", "--format", "long-csv", "--results", root.toString());
         assertEquals(0, r.status(), r.err());
         Table t = csv(r.out());
         // 11 trials ran their 10 epochs; the diverged one stopped at epoch 4
@@ -138,11 +125,11 @@ class ResultsCommandTest {
     void outWritesTheFileWholeAndSaysSoInOneLine() throws Exception {
         ResultsFixture.widthSweep(root);
         Path file = root.resolve("export").resolve("width-sweep.csv");
-        Result r = main("results", "width-sweep", "--out", file.toString(), "--results", root.toString());
+        InProcessCommand.Result r = InProcessCommand.once("results", "width-sweep", "--out", file.toString(), "--results", root.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals(1, r.out().lines().count(), r.out());
         assertTrue(r.out().contains("12 finished trials"), r.out());
-        assertEquals(main("results", "width-sweep", "--results", root.toString()).out(), Files.readString(file));
+        assertEquals(InProcessCommand.once("results", "width-sweep", "--results", root.toString()).out(), Files.readString(file));
     }
 
     @Test
@@ -154,13 +141,13 @@ class ResultsCommandTest {
                 new String[] {"run", "width-sweep", "--format", "csv"},
                 new String[] {"results", "nothing-like-it", "--results", root.toString()},
                 new String[] {"results", "../width-sweep", "--results", root.resolve("trials").toString()})) {
-            Result r = main(args);
+            InProcessCommand.Result r = InProcessCommand.once(args);
             assertEquals(2, r.status(), String.join(" ", args));
             assertEquals("", r.out(), String.join(" ", args));
             assertEquals(1, r.err().lines().count(), r.err());
         }
-        assertTrue(main("results", "widht-sweep", "--results", root.toString()).err().contains("did you mean 'width-sweep'?"));
-        assertTrue(main("results", "width-sweep", "--format", "jsn", "--results", root.toString()).err().contains("did you mean 'json'?"));
+        assertTrue(InProcessCommand.once("results", "widht-sweep", "--results", root.toString()).err().contains("did you mean 'width-sweep'?"));
+        assertTrue(InProcessCommand.once("results", "width-sweep", "--format", "jsn", "--results", root.toString()).err().contains("did you mean 'json'?"));
     }
 
     @SuppressWarnings("unchecked")

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,28 +22,18 @@ class VariantsAndCompareTest {
     @TempDir
     Path dir;
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private Result main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private Result run(String... extra) {
+    private InProcessCommand.Result run(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("run", "width-sweep", "--profile", "smoke", "--threads", "2",
                 "--results", dir.resolve("results").toString()));
         args.addAll(List.of(extra));
-        return main(args.toArray(String[]::new));
+        return InProcessCommand.once(args.toArray(String[]::new));
     }
 
-    private Result compare(String... names) {
+    private InProcessCommand.Result compare(String... names) {
         List<String> args = new java.util.ArrayList<>(List.of("compare"));
         args.addAll(List.of(names));
         args.addAll(List.of("--profile", "smoke", "--results", dir.resolve("results").toString()));
-        return main(args.toArray(String[]::new));
+        return InProcessCommand.once(args.toArray(String[]::new));
     }
 
     @Test
@@ -54,16 +41,16 @@ class VariantsAndCompareTest {
         Path results = dir.resolve("results");
         Path reports = dir.resolve("reports");
 
-        Result named = run("--variant", "two-seeds", "--set", "seeds=[1,2]");
+        InProcessCommand.Result named = run("--variant", "two-seeds", "--set", "seeds=[1,2]");
         assertEquals(0, named.status(), named.err());
         assertTrue(named.out().contains("18 trials: 18 trained"), named.out());
 
-        Result derived = run("--set", "training.lr=0.05,seeds=[1,2]");
+        InProcessCommand.Result derived = run("--set", "training.lr=0.05,seeds=[1,2]");
         assertEquals(0, derived.status(), derived.err());
         assertTrue(derived.out().contains("18 trials: 18 trained"), derived.out());
 
         // the experiment as written (seed 1 only) is 9 trials the two-seeds variant already trained: none trains again
-        Result base = run();
+        InProcessCommand.Result base = run();
         assertEquals(0, base.status(), base.err());
         assertTrue(base.out().contains("9 trials: 0 trained, 0 diverged, 9 skipped"), base.out());
 
@@ -88,7 +75,7 @@ class VariantsAndCompareTest {
         assertTrue(baseRow >= 0 && baseRow < fastRow && fastRow < twoSeedsRow, "variants follow their experiment in the index");
         assertTrue(index.contains("variant with seeds=[1, 2], training.lr=0.05 of:"), "a variant's row says its overrides");
 
-        Result c = compare("width-sweep@two-seeds", "width-sweep@seeds=1+2,lr=0.05");
+        InProcessCommand.Result c = compare("width-sweep@two-seeds", "width-sweep@seeds=1+2,lr=0.05");
         assertEquals(0, c.status(), c.err());
         List<String> lines = c.out().lines().toList();
         assertTrue(lines.getFirst().startsWith("final test m.s.e.: A = " + TWO_SEEDS + ", B = " + FAST), c.out());
@@ -104,16 +91,16 @@ class VariantsAndCompareTest {
         assertFalse(html.contains("<script src=") || html.contains("<link "), "self-contained");
 
         // one name: a variant against the experiment as written (one seed there: not assessed)
-        Result againstBase = compare("width-sweep@two-seeds");
+        InProcessCommand.Result againstBase = compare("width-sweep@two-seeds");
         assertEquals(0, againstBase.status(), againstBase.err());
         assertTrue(againstBase.out().startsWith("final test m.s.e.: A = width-sweep-smoke, B = " + TWO_SEEDS), againstBase.out());
         assertEquals(9, againstBase.out().lines().filter(l -> l.endsWith("not assessed")).count(), againstBase.out());
 
-        Result unknown = compare("width-sweep@two-seed", "width-sweep");
+        InProcessCommand.Result unknown = compare("width-sweep@two-seed", "width-sweep");
         assertEquals(2, unknown.status());
         assertEquals(List.of("ffnlab: unknown experiment or variant '" + "width-sweep-smoke@two-seed" + "'; did you mean '" + TWO_SEEDS
                 + "'? (results in " + results + ")"), unknown.err().lines().toList());
-        Result report = main("report", "width-sweep@two-sed", "--profile", "smoke", "--results", results.toString());
+        InProcessCommand.Result report = InProcessCommand.once("report", "width-sweep@two-sed", "--profile", "smoke", "--results", results.toString());
         assertEquals(2, report.status());
         assertEquals(1, report.err().lines().count(), report.err());
         assertTrue(report.err().contains("did you mean '" + TWO_SEEDS + "'"), report.err());
@@ -121,11 +108,11 @@ class VariantsAndCompareTest {
 
     @Test
     void aVariantNameThatIsNotSafeIsOneLine() {
-        Result r = run("--variant", "../up");
+        InProcessCommand.Result r = run("--variant", "../up");
         assertEquals(2, r.status());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("ffnlab: variant: expected"), r.err());
-        Result clash = main("run", "width-sweep@a", "--variant", "b");
+        InProcessCommand.Result clash = InProcessCommand.once("run", "width-sweep@a", "--variant", "b");
         assertEquals(2, clash.status());
         assertEquals(1, clash.err().lines().count(), clash.err());
     }
