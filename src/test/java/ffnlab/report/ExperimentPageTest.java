@@ -69,15 +69,25 @@ class ExperimentPageTest {
         assertTrue(html.contains("<table id=\"trials-table\" class=\"sortable wide\">"));
         assertTrue(html.contains("<script>" + PageScript.JS + "</script>"), "the page carries its script inline");
         String aggregate = section(html, "aggregate-table");
-        List<String> headers = all(Pattern.compile("<th[^>]*>(.*?)</th>"), aggregate);
-        int best = headers.indexOf("best test epoch &ndash; median (min&ndash;max)");
-        assertTrue(best > 0, headers.toString());
-        for (String row : aggregate.split("<tr")) {
-            List<String> cells = all(Pattern.compile("<td[^>]*>(.*?)</td>"), row);
-            if (!cells.isEmpty()) {
-                assertTrue(cells.get(best).matches("\\d+( \\(\\d+–\\d+\\))?"), "epoch of best as median (min–max): " + cells.get(best));
+        for (String cell : column(aggregate, "best test epoch &ndash; median (min&ndash;max)")) {
+            assertTrue(cell.matches("\\d+( \\(\\d+–\\d+\\))?"), "epoch of best as median (min–max): " + cell);
+        }
+    }
+
+    /** The cells under the header {@code header} of a table's HTML, one per body row; fails when there is no such header. */
+    private static List<String> column(String table, String header) {
+        List<String> headers = all(Pattern.compile("<th[^>]*>(.*?)</th>"), table);
+        int k = headers.indexOf(header);
+        assertTrue(k > 0, header + " in " + headers);
+        List<String> cells = new java.util.ArrayList<>();
+        for (String row : table.split("<tr")) {
+            List<String> tds = all(Pattern.compile("<td[^>]*>(.*?)</td>"), row);
+            if (!tds.isEmpty()) {
+                cells.add(tds.get(k));
             }
         }
+        assertTrue(!cells.isEmpty(), "the table has rows");
+        return cells;
     }
 
     @Test
@@ -87,14 +97,9 @@ class ExperimentPageTest {
         String aggregate = section(Files.readString(ReportBuilder.build(results, tmp.resolve("reports"), "width-sweep")),
                 "aggregate-table");
         List<String> headers = all(Pattern.compile("<th[^>]*>(.*?)</th>"), aggregate);
-        int rmse = headers.indexOf("final test RMSE ($)");
-        assertTrue(rmse > 0, headers.toString());
         assertTrue(headers.stream().noneMatch(h -> h.contains("original units")), headers.toString());
-        for (String row : aggregate.split("<tr")) {
-            List<String> cells = all(Pattern.compile("<td[^>]*>(.*?)</td>"), row);
-            if (!cells.isEmpty()) {
-                assertTrue(cells.get(rmse).matches("\\$[0-9,]+( ± \\$[0-9,]+)?"), "RMSE in dollars: " + cells.get(rmse));
-            }
+        for (String cell : column(aggregate, "final test RMSE ($)")) {
+            assertTrue(cell.matches("\\$[0-9,]+( ± \\$[0-9,]+)?"), "RMSE in dollars: " + cell);
         }
     }
 
