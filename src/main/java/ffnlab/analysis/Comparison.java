@@ -1,5 +1,6 @@
 package ffnlab.analysis;
 
+import ffnlab.sweep.Configuration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,17 +9,21 @@ import java.util.Map;
 /**
  * Two runs side by side (two experiments, two variants, or an experiment and one of its variants): for every
  * configuration present in both, matched by its label, the final test metric's mean over seeds on each side, the
- * difference B - A with its 95% {@link WelchInterval}, and a {@link Verdict}. Diverged trials and trials without a
- * finite final test metric are left out of the means; configurations present on one side only are listed by name.
+ * difference B - A with its 95% {@link WelchInterval}, and a {@link Verdict}. Or one run against a baseline
+ * configuration of its own: A is the baseline, and every other configuration is a B. Diverged trials and trials
+ * without a finite final test metric are left out of the means; configurations present on one side only are listed
+ * by name.
  *
  * @param a          the first run's results name
- * @param b          the second run's results name
+ * @param b          the second run's results name (the same as {@code a} against a baseline)
+ * @param baseline   the label of A's configuration that every row is compared with; null when rows match by label
  * @param measure    the metric compared (and whether higher is better)
- * @param rows       one per shared configuration, in A's order
+ * @param rows       one per shared configuration, in A's order (against a baseline: one per other configuration)
  * @param onlyInA    configurations of A that B lacks
  * @param onlyInB    configurations of B that A lacks
  */
-public record Comparison(String a, String b, ErrorMeasure measure, List<Row> rows, List<String> onlyInA, List<String> onlyInB) {
+public record Comparison(String a, String b, String baseline, ErrorMeasure measure, List<Row> rows, List<String> onlyInA,
+                         List<String> onlyInB) {
 
     /** B against A for one configuration. */
     public enum Verdict {
@@ -40,7 +45,7 @@ public record Comparison(String a, String b, ErrorMeasure measure, List<Row> row
     /**
      * One configuration.
      *
-     * @param configuration its label
+     * @param configuration its label (B's, against a baseline)
      * @param meanA         A's mean over its seeds
      * @param nA            A's seeds
      * @param meanB         B's mean
@@ -70,13 +75,37 @@ public record Comparison(String a, String b, ErrorMeasure measure, List<Row> row
             double[] y = valuesB.get(configuration);
             if (y == null) {
                 onlyInA.add(configuration);
-                return;
+            } else {
+                rows.add(row(configuration, x, y, measure));
             }
-            WelchInterval d = WelchInterval.of(x, y);
-            rows.add(new Row(configuration, WelchInterval.mean(x), x.length, WelchInterval.mean(y), y.length, d, verdict(d, measure)));
         });
         List<String> onlyInB = valuesB.keySet().stream().filter(c -> !valuesA.containsKey(c)).toList();
-        return new Comparison(a.name(), b.name(), measure, List.copyOf(rows), List.copyOf(onlyInA), onlyInB);
+        return new Comparison(a.name(), b.name(), null, measure, List.copyOf(rows), List.copyOf(onlyInA), onlyInB);
+    }
+
+    /**
+     * Every configuration of {@code results} against its configuration whose coordinates equal {@code baseline}'s
+     * (values compared as {@link Configuration#ORDER} compares them: {@code 0.01} and {@code 1e-2} are one value).
+     *
+     * @param baseline the baseline's swept keys and plain values, e.g. {@code model.hidden=64}
+     * @throws IllegalArgumentException naming the configurations when none of them is the baseline
+     */
+    public static Comparison againstBaseline(ExperimentResults results, Map<String, ?> baseline) {
+        ErrorMeasure measure = ErrorMeasure.of(results.task());
+        Map<String, double[]> values = values(results, measure);
+        String label = results.trials().stream().map(FinishedTrial::coordinates)
+                .filter(c -> Configuration.ORDER.compare(c, baseline) == 0).findFirst().map(Configuration::label)
+                .orElseThrow(() -> new IllegalArgumentException("no configuration " + Configuration.label(baseline) + " in "
+                        + results.name() + "; its configurations: " + String.join("; ", values.keySet())));
+        double[] x = values.get(label);
+        List<Row> rows = values.entrySet().stream().filter(e -> !e.getKey().equals(label))
+                .map(e -> row(e.getKey(), x, e.getValue(), measure)).toList();
+        return new Comparison(results.name(), results.name(), label, measure, rows, List.of(), List.of());
+    }
+
+    private static Row row(String configuration, double[] x, double[] y, ErrorMeasure measure) {
+        WelchInterval d = WelchInterval.of(x, y);
+        return new Row(configuration, WelchInterval.mean(x), x.length, WelchInterval.mean(y), y.length, d, verdict(d, measure));
     }
 
     /** B against A from the interval of B - A: better when it excludes 0 on the measure's better side. */

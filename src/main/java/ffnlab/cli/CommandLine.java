@@ -14,11 +14,12 @@ import java.util.Map;
  * -Dfresh=true -Dprofile=smoke -Dthreads=N -Dcheck=true|record -Dvalidate=true -Dreport-only=true -Dexperiments.dir -Dresults.dir}).
  * {@code help [COMMAND]}, {@code --help} and {@code -h} (alone or after a command) give the command {@code help} with the
  * command asked about, if any, as its experiment; {@link Help} has the texts. An experiment written {@code NAME@VARIANT}
- * names the variant too; {@code names} keeps the positional arguments as given (compare's two results names).
+ * names the variant too; {@code names} keeps the positional arguments as given (compare's two results names);
+ * {@code baseline} is compare's {@code --baseline KEY=VALUE,...}, null without one.
  */
 record CommandLine(String command, String experiment, String trialId, String set, boolean fresh, String profile,
                    int threads, Path experiments, Path results, boolean record, String invocation, String executor,
-                   Map<String, String> slurm, String format, Path out, String variant, List<String> names) {
+                   Map<String, String> slurm, String format, Path out, String variant, List<String> names, String baseline) {
 
     /** results/&lt;name&gt; under the chosen profile, as the named variant (without one derived from --set). */
     String resultsName() {
@@ -54,7 +55,7 @@ record CommandLine(String command, String experiment, String trialId, String set
                     : SystemProperties.flag("report-only", System.getProperty("report-only")) ? "report" : "run";
             return new CommandLine(command, ResultsStore.base(exp), null, set, fresh, profile, threads(threads), experiments, results,
                     check.equals("record"), mavenInvocation(exp, set, profile, threads, check), executor(executor), slurm, null, null,
-                    variant(exp, variant), List.of(exp));
+                    variant(exp, variant), List.of(exp), null);
         }
         String command = args[0];
         if (Help.FLAGS.contains(command) || command.equals("help")) {
@@ -72,6 +73,7 @@ record CommandLine(String command, String experiment, String trialId, String set
         boolean record = false;
         String format = null;
         Path out = null;
+        String baseline = null;
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -80,7 +82,7 @@ record CommandLine(String command, String experiment, String trialId, String set
                 case "--record" -> record = true;
                 case "--wait" -> slurm.put("wait", "true");
                 case "--executor", "--slurm", "--set", "--profile", "--threads", "--experiments", "--results", "--experiment", "--id",
-                     "--format", "--out", "--variant" -> {
+                     "--format", "--out", "--variant", "--baseline" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value" + seeHelp);
                     }
@@ -103,6 +105,7 @@ record CommandLine(String command, String experiment, String trialId, String set
                         case "--format" -> format = v;
                         case "--out" -> out = Path.of(v);
                         case "--variant" -> variant = v;
+                        case "--baseline" -> baseline = v;
                         default -> trialId = v;
                     }
                 }
@@ -120,6 +123,10 @@ record CommandLine(String command, String experiment, String trialId, String set
         }
         if (command.equals("compare") && (positional.isEmpty() || positional.size() > 2)) {
             throw new IllegalArgumentException("compare needs two results names A B, or one variant NAME@VARIANT to compare with NAME"
+                    + seeHelp);
+        }
+        if (baseline != null && !(command.equals("compare") && positional.size() == 1)) {
+            throw new IllegalArgumentException("--baseline goes with compare and one results name: compare NAME --baseline KEY=VALUE,..."
                     + seeHelp);
         }
         if (!command.equals("compare") && exp != null) {
@@ -143,13 +150,13 @@ record CommandLine(String command, String experiment, String trialId, String set
         }
         return new CommandLine(command, exp, trialId, set, fresh, profile, threads(threads), experiments, results, record,
                 "java -jar ffnlab.jar " + String.join(" ", args), executor(executor), slurm, format, out, variant,
-                List.copyOf(positional));
+                List.copyOf(positional), baseline);
     }
 
     /** The command {@code help}, about {@code topic} (null: the tool). */
     private static CommandLine help(String topic, Path experiments, Path results) {
         return new CommandLine("help", topic, null, null, false, null, 1, experiments, results, false, "", "local", Map.of(), null, null,
-                null, List.of());
+                null, List.of(), null);
     }
 
     /**

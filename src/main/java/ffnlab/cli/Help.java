@@ -43,7 +43,8 @@ final class Help {
             new Option("--experiment NAME", "-Dexp=NAME", "the experiment the trial belongs to"),
             new Option("--id ID", "", "the trial's id (its folder name under results/NAME/trials)"),
             new Option("--format F", "", "csv or json: one row per trial; long-csv or long-json: one row per trial and epoch (default: csv)"),
-            new Option("--out FILE", "", "write to FILE (replaced whole, never half-written) instead of the console"));
+            new Option("--out FILE", "", "write to FILE (replaced whole, never half-written) instead of the console"),
+            new Option("--baseline K=V,...", "", "compare every other configuration of NAME with this one, e.g. model.hidden=64"));
 
     /**
      * One command.
@@ -85,12 +86,15 @@ final class Help {
                             + "values empty (CSV) or null (JSON): pandas.read_csv, pandas.read_json(orient=\"records\") and\n"
                             + "Tablesaw read it as it is.",
                     List.of("--format", "--out", "--profile", "--results"), ""),
-            new Command("compare", "A [B]", "compare two runs per configuration: difference of means, 95% CI, verdict",
+            new Command("compare", "A [B]", "compare two runs, or configurations with a baseline: difference of means, 95% CI, verdict",
                     "Compares the finished trials of results A and B (experiments or variants, e.g. width-sweep and\n"
                             + "width-sweep@lr=0.01; A alone as NAME@VARIANT compares the variant with NAME): per configuration in\n"
                             + "both, B's mean final test metric minus A's with its 95% Welch t interval and a verdict (better, worse,\n"
-                            + "indistinguishable, not assessed), printed and written to reports/compare-A-vs-B/index.html.",
-                    List.of("--profile", "--results"), ""),
+                            + "indistinguishable, not assessed), printed and written to reports/compare-A-vs-B/index.html.\n"
+                            + "compare NAME --baseline K=V,... compares every other configuration of NAME (B) with the one whose\n"
+                            + "swept keys have these values (A), e.g. compare width-sweep --baseline model.hidden=64; the page goes\n"
+                            + "to reports/compare-NAME-baseline-K=V/index.html.",
+                    List.of("--baseline", "--profile", "--results"), ""),
             new Command("list", "[NAME]", "the experiments and, per results folder, planned/finished/diverged trials",
                     "Lists the experiment files (or only NAME) with their description and every results folder of each:\n"
                             + "the plain run, its profiles (NAME-smoke, NAME-ci) and its variants (NAME@VARIANT). Trials are\n"

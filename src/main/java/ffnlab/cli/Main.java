@@ -156,11 +156,19 @@ public final class Main {
     /**
      * {@code compare A B}: per configuration in both, B's mean final test metric against A's with the 95% Welch interval
      * of the difference and a verdict, printed and written to reports/compare-A-vs-B/index.html; {@code compare
-     * NAME@VARIANT} compares the variant with the experiment as written. {@code --profile P} applies to both names.
+     * NAME@VARIANT} compares the variant with the experiment as written; {@code compare NAME --baseline KEY=VALUE,...}
+     * compares every other configuration of NAME with that one. {@code --profile P} applies to every name.
      */
     private static int compare(CommandLine cl, PrintStream out) {
         List<String> names = cl.names().stream().map(n -> RunOptions.resultsName(ResultsStore.base(n), cl.profile(),
                 n.contains(ResultsStore.VARIANT) ? n.substring(n.indexOf(ResultsStore.VARIANT) + 1) : null)).toList();
+        ResultsStore store = new ResultsStore(cl.results());
+        if (cl.baseline() != null) {
+            Map<String, Object> baseline = new java.util.LinkedHashMap<>();
+            Overrides.parse(cl.baseline(), "--baseline").forEach((key, value) -> baseline.put(key, value.plain()));
+            return printed(Comparison.againstBaseline(ExperimentResults.load(existing(store, names.getFirst()).path()), baseline),
+                    cl.results(), out);
+        }
         if (names.size() == 1) {
             String base = ResultsStore.base(names.getFirst());
             if (base.equals(names.getFirst())) {
@@ -169,15 +177,19 @@ public final class Main {
             }
             names = List.of(base, names.getFirst());
         }
-        ResultsStore store = new ResultsStore(cl.results());
         ExperimentResults a = ExperimentResults.load(existing(store, names.get(0)).path());
         ExperimentResults b = ExperimentResults.load(existing(store, names.get(1)).path());
         Comparison comparison = Comparison.of(a, b);
         if (comparison.rows().isEmpty()) {
             throw new IllegalArgumentException("compare: " + a.name() + " and " + b.name() + " share no configuration with finished trials");
         }
+        return printed(comparison, cl.results(), out);
+    }
+
+    /** Prints a comparison's table and writes its page beside the reports of {@code results}. */
+    private static int printed(Comparison comparison, Path results, PrintStream out) {
         out.print(ComparePage.console(comparison));
-        out.println("report: " + ComparePage.write(comparison, reportsRoot(cl.results())));
+        out.println("report: " + ComparePage.write(comparison, reportsRoot(results)));
         return 0;
     }
 

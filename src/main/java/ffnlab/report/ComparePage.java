@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A {@link Comparison} as the console prints it and as {@code reports/compare-A-vs-B/index.html}: one row per shared
- * configuration with both means, the difference B - A, its 95% Welch interval and the verdict; the page says how the
+ * A {@link Comparison} as the console prints it and as {@code reports/compare-A-vs-B/index.html} (against a baseline
+ * {@code reports/compare-A-baseline-LABEL/index.html}): one row per compared configuration with both means, the difference B - A, its 95% Welch interval and the verdict; the page says how the
  * interval is computed, lists configurations found on one side only, and opens offline (inline style and script).
  */
 public final class ComparePage {
@@ -22,9 +22,19 @@ public final class ComparePage {
     private ComparePage() {
     }
 
-    /** The folder name of the page: {@code compare-A-vs-B}. */
+    /**
+     * The folder name of the page: {@code compare-A-vs-B}, or against a baseline {@code compare-A-baseline-LABEL} (the
+     * label's characters outside letters, digits and {@code . _ = + @ -} each replaced by {@code _}).
+     */
     public static String folder(Comparison c) {
-        return "compare-" + c.a() + "-vs-" + c.b();
+        return c.baseline() == null ? "compare-" + c.a() + "-vs-" + c.b()
+                : "compare-" + c.a() + "-baseline-" + c.baseline().replaceAll("[^A-Za-z0-9._=+@-]", "_");
+    }
+
+    /** What A and B are, e.g. {@code A = exp, B = exp@lr=0.05} or {@code A = model.hidden=64 of exp (the baseline), B = ...}. */
+    private static String sides(Comparison c) {
+        return c.baseline() == null ? "A = " + c.a() + ", B = " + c.b()
+                : "A = " + c.baseline() + " of " + c.a() + " (the baseline), B = each other configuration of " + c.b();
     }
 
     /** Writes {@code reportsRoot/compare-A-vs-B/index.html}; returns its path. */
@@ -38,7 +48,7 @@ public final class ComparePage {
     public static String console(Comparison c) {
         int width = Math.max(13, c.rows().stream().mapToInt(r -> r.configuration().length()).max().orElse(0));
         String metric = "final test " + c.measure().label();
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: A = %s, B = %s; B - A with its 95%% Welch CI%n", metric, c.a(), c.b()));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %s; B - A with its 95%% Welch CI%n", metric, sides(c)));
         b.append(String.format(Locale.ROOT, "%-" + width + "s %16s %16s %12s %26s  %s%n", "configuration", "A mean (n)", "B mean (n)", "B - A",
                 "95% CI", "verdict"));
         for (Comparison.Row r : c.rows()) {
@@ -55,15 +65,18 @@ public final class ComparePage {
     }
 
     static String render(Comparison c) {
-        String title = escape(c.a()) + " vs " + escape(c.b());
+        String title = c.baseline() == null ? escape(c.a()) + " vs " + escape(c.b()) : escape(c.a()) + ": against " + escape(c.baseline());
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(title).append("</title><style>").append(PageStyle.CSS).append("</style></head>\n<body><main>\n")
                 .append("<p class=\"meta\"><a href=\"../index.html\">all reports</a></p>\n")
-                .append("<h1>").append(title).append("</h1>\n<p>A = <a href=\"../").append(escape(c.a())).append("/index.html\">")
-                .append(escape(c.a())).append("</a>, B = <a href=\"../").append(escape(c.b())).append("/index.html\">")
-                .append(escape(c.b())).append("</a>.</p>\n<p class=\"note\" id=\"method\">")
+                .append("<h1>").append(title).append("</h1>\n<p>").append(escape(sides(c))).append(" (reports: <a href=\"../")
+                .append(escape(c.a())).append("/index.html\">").append(escape(c.a())).append("</a>");
+        if (!c.b().equals(c.a())) {
+            h.append(", <a href=\"../").append(escape(c.b())).append("/index.html\">").append(escape(c.b())).append("</a>");
+        }
+        h.append(").</p>\n<p class=\"note\" id=\"method\">")
                 .append(escape(String.format(Locale.ROOT, METHOD, c.measure().label(), c.measure().higherIsBetter() ? "higher" : "lower")))
                 .append("</p>\n<p>").append(escape(summary(c))).append("</p>\n");
         String unit = c.measure().unit();
@@ -95,7 +108,8 @@ public final class ComparePage {
             long n = c.rows().stream().filter(r -> r.verdict() == v).count();
             parts.add(v.word() + " in " + n);
         }
-        return b.append(String.join(", ", parts)).append(" of ").append(c.rows().size()).append(" shared configurations.").toString();
+        return b.append(String.join(", ", parts)).append(" of ").append(c.rows().size())
+                .append(c.baseline() == null ? " shared configurations." : " configurations compared with the baseline.").toString();
     }
 
     private static void onlyIn(StringBuilder h, String side, String name, List<String> configurations) {

@@ -68,6 +68,25 @@ public final class ResultsFixture {
     }
 
     /**
+     * A one-key regression sweep of one epoch per trial whose final test m.s.e. per seed are given: {@code finals} maps each
+     * value of {@code key} to its seeds' values (seed 1, 2, ...).
+     */
+    public static Path finalTestMse(Path resultsRoot, String name, String key, Map<Object, double[]> finals) {
+        Path dir = experiment(resultsRoot, name, "name: " + name + "\n");
+        finals.forEach((value, mse) -> {
+            for (int seed = 1; seed <= mse.length; seed++) {
+                String id = id(name + value + "s" + seed);
+                Path trial = dir.resolve("trials").resolve(id);
+                double test = mse[seed - 1];
+                write(trial, "metrics.csv", HEADER + "\n" + row(1, test, test, test, test, Double.NaN, Double.NaN, 0.05, 452));
+                finish(trial, id, name, seed, new LinkedHashMap<>(Map.of(key, value)), 1, "finished", test, test, test, Double.NaN,
+                        Double.NaN, test, 1);
+            }
+        });
+        return dir;
+    }
+
+    /**
      * Two-key regression sweep: training.lr 0.005, 0.02, 0.08 x model.hidden 4, 16, 64, 256 x seeds 1, 2, 3. The test
      * m.s.e. is lowest at lr 0.02 and width 64; every seed of lr 0.08 with width 256 diverged.
      */

@@ -75,8 +75,9 @@ class HelpTest {
                 Map.entry("--experiment", "toy"), Map.entry("--id", "abc"), Map.entry("--format", "json"),
                 Map.entry("--out", "toy.json")));
         values.put("--variant", "v");
+        values.put("--baseline", "model.hidden=64");
         for (String option : Help.options()) {
-            String command = List.of("--format", "--out").contains(option) ? "results" : "check";
+            String command = List.of("--format", "--out").contains(option) ? "results" : option.equals("--baseline") ? "compare" : "check";
             List<String> args = new ArrayList<>(List.of(command, "toy", option));
             if (values.containsKey(option)) {
                 args.add(values.get(option));

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ComparePageTest {
-    private static final Comparison COMPARISON = new Comparison("exp", "exp@lr=0.05", ErrorMeasure.CLASSIFICATION, List.of(
+    private static final Comparison COMPARISON = new Comparison("exp", "exp@lr=0.05", null, ErrorMeasure.CLASSIFICATION, List.of(
             new Comparison.Row("model.hidden=<8>", 0.8, 3, 0.9, 3,
                     WelchInterval.of(new double[] {0.79, 0.8, 0.81}, new double[] {0.89, 0.9, 0.91}), Comparison.Verdict.BETTER),
             new Comparison.Row("model.hidden=16", 0.8, 1, 0.7, 2,
@@ -40,7 +40,20 @@ class ComparePageTest {
         assertTrue(html.contains("better in 1, worse in 0, indistinguishable in 0, not assessed in 1 of 2 shared configurations"));
         assertTrue(html.contains("Means, differences and intervals in fraction."));
         assertEquals("compare-exp-vs-exp@lr=0.05", ComparePage.folder(COMPARISON));
-        Comparison regression = new Comparison("a", "b", ErrorMeasure.REGRESSION, COMPARISON.rows(), List.of(), List.of());
+        Comparison regression = new Comparison("a", "b", null, ErrorMeasure.REGRESSION, COMPARISON.rows(), List.of(), List.of());
         assertTrue(ComparePage.render(regression).contains("Means, differences and intervals in scaled m.s.e.</p>"), "one full stop");
+    }
+
+    @Test
+    void againstABaselineThePageAndTheTableSayWhichConfigurationIsA() {
+        Comparison c = new Comparison("exp", "exp", "model.hidden=[5, 5]", ErrorMeasure.CLASSIFICATION, COMPARISON.rows(), List.of(),
+                List.of());
+        assertEquals("compare-exp-baseline-model.hidden=_5__5_", ComparePage.folder(c));
+        assertEquals("final test accuracy: A = model.hidden=[5, 5] of exp (the baseline), B = each other configuration of exp;"
+                + " B - A with its 95% Welch CI", ComparePage.console(c).lines().findFirst().orElseThrow());
+        String html = ComparePage.render(c);
+        assertTrue(html.contains("<h1>exp: against model.hidden=[5, 5]</h1>"), html);
+        assertEquals(1, html.split("href=\"../exp/index.html\"", -1).length - 1, "one link to the experiment's report");
+        assertTrue(html.contains("of 2 configurations compared with the baseline."));
     }
 }
