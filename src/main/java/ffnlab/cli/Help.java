@@ -122,6 +122,16 @@ final class Help {
         return OPTIONS.stream().map(Option::name).toList();
     }
 
+    /** The options {@code command} takes, in the order its help shows them. */
+    static List<String> options(String command) {
+        return command(command).options();
+    }
+
+    /** Whether {@code option} is followed by a value ({@code --threads N}, unlike {@code --fresh}). */
+    static boolean takesValue(String option) {
+        return OPTIONS.stream().anyMatch(o -> o.name().equals(option) && o.jar().contains(" "));
+    }
+
     /**
      * The tool's help ({@code topic} null) or one command's.
      *
