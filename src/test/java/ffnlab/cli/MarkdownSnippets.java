@@ -105,7 +105,7 @@ final class MarkdownSnippets {
                 }
             }
             if (line.endsWith("\\")) {
-                command.append(line, 0, line.length() - 1).append(' ');
+                command.append(line.substring(0, line.length() - 1).strip()).append(' ');
                 continue;
             }
             command.append(line);
