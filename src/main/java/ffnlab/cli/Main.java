@@ -118,7 +118,7 @@ public final class Main {
         afterRun(plan.spec(), report, plan.trials().stream().map(TrialSpec::id).toList(), out);
         if (!cl.command().equals("trial")) {
             // A cluster task runs one trial: the report is built once, by whoever follows the whole sweep.
-            ReportCommand.run(plan.resultsName(), cl.results(), reportsRoot(cl.results()), out);
+            ReportCommand.refresh(plan.resultsName(), cl.results(), reportsRoot(cl.results()), out);
         }
         return report.count(TrialOutcome.Status.FAILED) > 0 ? 1 : 0;
     }

@@ -14,7 +14,10 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Builds HTML reports from {@code results/} alone (never trains): {@code reports/<experiment>/index.html} with
- * {@code summary.csv} beside it, and {@code reports/index.html} listing every experiment.
+ * {@code summary.csv} beside it, and {@code reports/index.html} listing every experiment. Each page is written with a
+ * {@link PageFingerprint} of its inputs ({@link ReportInputs}: the results it reads, the code that builds it and, for an
+ * experiment's page, its link to the trial folders), so that {@link #fresh} and {@link #indexFresh} can tell a page
+ * that a rebuild would not change.
  */
 public final class ReportBuilder {
     private static final Logger LOG = LogManager.getLogger();
@@ -29,15 +32,44 @@ public final class ReportBuilder {
      * @throws ResultsFileException when a results file breaks the layout (its message is the one-line user error)
      */
     public static Path build(Path resultsRoot, Path reportsRoot, String experiment) {
-        ExperimentFindings findings = ExperimentFindings.of(ExperimentResults.load(resultsRoot, experiment));
+        return build(resultsRoot, reportsRoot, experiment, ReportInputs.of(resultsRoot.resolve(experiment)));
+    }
+
+    /**
+     * {@link #build(Path, Path, String)} with {@code results}, the {@link ReportInputs#of} fingerprint of the results
+     * folder taken before it is read: a result that changes meanwhile leaves a record that no longer matches.
+     */
+    static Path build(Path resultsRoot, Path reportsRoot, String experiment, String results) {
         Path dir = reportsRoot.resolve(experiment);
+        Path index = dir.resolve("index.html");
+        PageFingerprint fingerprint = new PageFingerprint(index);
+        fingerprint.forget();
+        ExperimentFindings findings = ExperimentFindings.of(ExperimentResults.load(resultsRoot, experiment));
         SummaryCsv.write(findings.perConfiguration(), dir.resolve("summary.csv"));
         List<Figure> figures = PlotGallery.draw(findings);
-        Path index = dir.resolve("index.html");
-        ffnlab.results.AtomicFile.write(index, ExperimentPage.render(findings, figures,
-                trialsHref(dir, findings.results().dir().resolve("trials"))));
+        String html = ExperimentPage.render(findings, figures, trialsHref(dir, findings.results().dir().resolve("trials")));
+        ffnlab.results.AtomicFile.write(index, html);
+        fingerprint.record(inputs(resultsRoot, reportsRoot, experiment, results), html);
         LOG.info("report: {} ({} trials, {} plots)", index, findings.results().trials().size(), figures.size());
         return index;
+    }
+
+    /** Whether the experiment's page (and summary.csv) were built from {@code results} by this code and are intact. */
+    static boolean fresh(Path resultsRoot, Path reportsRoot, String experiment, String results) {
+        Path dir = reportsRoot.resolve(experiment);
+        return Files.exists(dir.resolve("summary.csv"))
+                && new PageFingerprint(dir.resolve("index.html")).fresh(inputs(resultsRoot, reportsRoot, experiment, results));
+    }
+
+    /** The path of {@code experiment}'s page under {@code reportsRoot}. */
+    static Path page(Path reportsRoot, String experiment) {
+        return reportsRoot.resolve(experiment).resolve("index.html");
+    }
+
+    /** An experiment page's inputs: the code, its link to the trial folders, and its results' fingerprint. */
+    private static String inputs(Path resultsRoot, Path reportsRoot, String experiment, String results) {
+        String href = trialsHref(reportsRoot.resolve(experiment), resultsRoot.resolve(experiment).resolve("trials"));
+        return ffnlab.data.Sha256.ofText("experiment page\n" + ReportInputs.code() + "\n" + href + "\n" + results);
     }
 
     /** The relative URL from the report folder {@code reportDir} to the trial folders {@code trialsDir}. */
@@ -53,13 +85,22 @@ public final class ReportBuilder {
      * @return the written index.html
      */
     public static Path buildIndex(Path resultsRoot, Path reportsRoot) {
+        return buildIndex(resultsRoot, reportsRoot, name -> ReportInputs.of(resultsRoot.resolve(name)));
+    }
+
+    /** {@link #buildIndex(Path, Path)} with {@code results}, the {@link ReportInputs#of} fingerprint of each results folder by name. */
+    static Path buildIndex(Path resultsRoot, Path reportsRoot, java.util.function.UnaryOperator<String> results) {
+        Path index = reportsRoot.resolve("index.html");
+        PageFingerprint fingerprint = new PageFingerprint(index);
+        fingerprint.forget();
+        String inputs = indexInputs(resultsRoot, reportsRoot, results);
         List<IndexPage.Entry> entries = new ArrayList<>();
         for (String name : experiments(resultsRoot)) {
-            boolean hasReport = Files.exists(reportsRoot.resolve(name).resolve("index.html"));
+            boolean hasReport = Files.exists(page(reportsRoot, name));
             try {
-                ExperimentResults results = ExperimentResults.load(resultsRoot, name);
+                ExperimentResults loaded = ExperimentResults.load(resultsRoot, name);
                 // curves only where the claim is read off them (an m.s.e. at an epoch): they cost seconds for long runs
-                ExperimentFindings f = ExperimentFindings.of(results, ChapterClaims.of(results.experiment()).mseEpoch().isPresent());
+                ExperimentFindings f = ExperimentFindings.of(loaded, ChapterClaims.of(loaded.experiment()).mseEpoch().isPresent());
                 entries.add(entry(f, hasReport));
             } catch (ResultsFileException e) {
                 LOG.warn("index: {}: {}", name, e.getMessage());
@@ -67,10 +108,26 @@ public final class ReportBuilder {
                         "", "", 0, 0, 0, ""));
             }
         }
-        Path index = reportsRoot.resolve("index.html");
-        ffnlab.results.AtomicFile.write(index, IndexPage.render(entries));
+        String html = IndexPage.render(entries);
+        ffnlab.results.AtomicFile.write(index, html);
+        fingerprint.record(inputs, html);
         LOG.info("report index: {} ({} experiments)", index, entries.size());
         return index;
+    }
+
+    /** Whether reports/index.html was built by this code from the results and reports there now, and is intact. */
+    static boolean indexFresh(Path resultsRoot, Path reportsRoot, java.util.function.UnaryOperator<String> results) {
+        return new PageFingerprint(reportsRoot.resolve("index.html")).fresh(indexInputs(resultsRoot, reportsRoot, results));
+    }
+
+    /** The index's inputs: the code, then per experiment its name, whether its page exists and its results' fingerprint. */
+    private static String indexInputs(Path resultsRoot, Path reportsRoot, java.util.function.UnaryOperator<String> results) {
+        StringBuilder inputs = new StringBuilder("index page\n").append(ReportInputs.code()).append('\n');
+        for (String name : experiments(resultsRoot)) {
+            inputs.append(name).append(' ').append(Files.exists(page(reportsRoot, name))).append(' ')
+                    .append(results.apply(name)).append('\n');
+        }
+        return ffnlab.data.Sha256.ofText(inputs.toString());
     }
 
     static IndexPage.Entry entry(ExperimentFindings f, boolean hasReport) {

@@ -54,8 +54,16 @@ public final class EngineFingerprint {
 
     /** The fingerprint of the training-path entries under {@code root} (a class folder or a jar) and these library versions. */
     public static String of(Path root, Map<String, String> libraryVersions) {
+        return of(root, EngineFingerprint::onTrainingPath, libraryVersions);
+    }
+
+    /**
+     * The same fingerprint over the entries under {@code root} whose names {@code include} accepts: the build of other
+     * code than the training path (the reports' code, {@code ffnlab.report.ReportInputs}).
+     */
+    public static String of(Path root, java.util.function.Predicate<String> include, Map<String, String> libraryVersions) {
         MessageDigest digest = sha256();
-        for (Map.Entry<String, byte[]> e : trainingEntries(root).entrySet()) {
+        for (Map.Entry<String, byte[]> e : entries(root, include).entrySet()) {
             digest.update((e.getKey() + "\n" + e.getValue().length + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(e.getValue());
         }
@@ -75,15 +83,15 @@ public final class EngineFingerprint {
         return false;
     }
 
-    /** The training-path entries under {@code root}, by name. */
-    static TreeMap<String, byte[]> trainingEntries(Path root) {
+    /** The entries under {@code root} that {@code include} accepts, by name. */
+    static TreeMap<String, byte[]> entries(Path root, java.util.function.Predicate<String> include) {
         TreeMap<String, byte[]> entries = new TreeMap<>();
         try {
             if (Files.isDirectory(root)) {
                 try (Stream<Path> files = Files.walk(root)) {
                     for (Path f : files.filter(Files::isRegularFile).toList()) {
                         String name = root.relativize(f).toString().replace('\\', '/');
-                        if (onTrainingPath(name)) {
+                        if (include.test(name)) {
                             entries.put(name, Files.readAllBytes(f));
                         }
                     }
@@ -91,7 +99,7 @@ public final class EngineFingerprint {
             } else {
                 try (JarFile jar = new JarFile(root.toFile())) {
                     for (JarEntry e : java.util.Collections.list(jar.entries())) {
-                        if (!e.isDirectory() && onTrainingPath(e.getName())) {
+                        if (!e.isDirectory() && include.test(e.getName())) {
                             try (InputStream in = jar.getInputStream(e)) {
                                 entries.put(e.getName(), in.readAllBytes());
                             }
@@ -100,25 +108,34 @@ public final class EngineFingerprint {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the training classes in " + root + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the classes in " + root + ": " + e.getMessage(), e);
         }
         if (entries.isEmpty()) {
-            throw new IllegalStateException(root + " holds no class of the training path");
+            throw new IllegalStateException(root + " holds none of the classes to fingerprint");
         }
         return entries;
     }
 
     private static String compute() {
+        return of(classPathRoot(), versions(LIBRARIES));
+    }
+
+    /** The class-path root (a class folder or a jar) that holds ffnlab's classes. */
+    public static Path classPathRoot() {
         try {
-            Path root = Path.of(EngineFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Map<String, String> versions = new TreeMap<>();
-            for (String library : LIBRARIES) {
-                versions.put(library, libraryVersion(library));
-            }
-            return of(root, versions);
+            return Path.of(EngineFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("the class-path location of " + EngineFingerprint.class + " is not a path", e);
         }
+    }
+
+    /** The versions of {@code libraries} ({@code group/artifact}) on the class path, by library. */
+    public static Map<String, String> versions(List<String> libraries) {
+        Map<String, String> versions = new TreeMap<>();
+        for (String library : libraries) {
+            versions.put(library, libraryVersion(library));
+        }
+        return versions;
     }
 
     /** A library's version from its {@code pom.properties} on the class path ({@code group/artifact}), or "absent". */
