@@ -16,7 +16,8 @@ import tech.tablesaw.api.Table;
 /**
  * The "chapter vs measured" box: the chapter's claim (report.chapter), the measured optimum with its unit and its
  * confidence interval clipped to the metric's range (regression also as an RMSE in the target's own unit), the settings
- * not distinguishable from it, the {@link Verdict}, and for batch-size sweeps where the times are lowest (the
+ * not distinguishable from it, the {@link Verdict}, for width and depth sweeps whether the error rises past the optimum
+ * ({@link TurnUpVerdict}), and for batch-size sweeps where the times are lowest (the
  * chapter's U-curve). Plain sentences; the page escapes them.
  */
 public final class ChapterVsMeasured {
@@ -56,6 +57,7 @@ public final class ChapterVsMeasured {
         Verdict verdict = Verdict.of(f);
         out.add(verdict.outcome() == Verdict.Outcome.NO_CLAIM ? verdict.sentence()
                 : "Verdict: " + verdict.word() + ". " + verdict.sentence());
+        TurnUpVerdict.of(f).ifPresent(t -> out.add("Rise past the optimum: " + t.word() + ". " + t.sentence()));
         f.batchKey().ifPresent(b -> {
             String update = timeShape(table, b, Metric.MEAN_UPDATE_TIME_US.key(), "Time per weight update", "µs");
             if (!verdict.sentence().startsWith(update)) {
