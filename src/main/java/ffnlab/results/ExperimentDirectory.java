@@ -48,19 +48,23 @@ public final class ExperimentDirectory {
     /**
      * Makes {@code source}, a finished trial of another experiment folder, a trial of this one: its files are hard links
      * to the source's (copies where the file system has none), the summary last, so the trial counts as finished only
-     * once it is complete. The folder stays self-contained: reports link into it and it can be zipped on its own.
+     * once it is complete. trial.yaml is not linked but written from {@code trialYaml}, this folder's own description
+     * of the trial: the same id is the same training, yet its coordinates are named by this experiment's sweep (a width
+     * sweep's {@code model.hidden=32} is a depth sweep's {@code [32]}). The folder stays self-contained: reports link into it and it can be zipped on its own.
      * Files are only ever replaced by rename ({@link AtomicFile}), so retraining here never changes the source.
      *
      * @return false when another process holds this trial's lock (it is running here), so nothing was taken
      */
-    public boolean adopt(TrialDirectory source) {
+    public boolean adopt(TrialDirectory source, Map<String, ?> trialYaml) {
         TrialDirectory target = trial(source.id());
         java.util.Optional<TrialDirectory.Lock> lock = target.tryLock();
         if (lock.isEmpty()) {
             return false;
         }
         try (TrialDirectory.Lock held = lock.get(); Stream<Path> files = Files.list(source.path())) {
+            target.writeYaml(TrialDirectory.TRIAL, trialYaml);
             List<Path> sorted = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.getFileName().toString().equals(TrialDirectory.TRIAL))
                     .sorted(java.util.Comparator.comparing(p -> p.getFileName().toString().equals(TrialDirectory.SUMMARY))).toList();
             for (Path file : sorted) {
                 Path link = target.path().resolve(file.getFileName());

@@ -89,7 +89,7 @@ public final class ExperimentRun {
                 } else if (!dir.trial(t.id()).finished()) {
                     // the same id elsewhere (the experiment as written, another variant) is the same trial: taken, not retrained
                     var elsewhere = store.finishedTrial(t.id(), plan.resultsName());
-                    if (elsewhere.isPresent() && dir.adopt(elsewhere.get())) {
+                    if (elsewhere.isPresent() && dir.adopt(elsewhere.get(), TrialRunner.trialYaml(t))) {
                         byId.put(t.id(), new TrialOutcome(t, TrialOutcome.Status.SKIPPED,
                                 "finished in " + elsewhere.get().path().getParent().getParent().getFileName(), 0));
                     } else {

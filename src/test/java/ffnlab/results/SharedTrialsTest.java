@@ -22,9 +22,14 @@ class SharedTrialsTest {
 
     private TrialDirectory finished(ResultsStore store, String experiment) {
         TrialDirectory t = store.experiment(experiment).trial(ID);
+        t.writeYaml(TrialDirectory.TRIAL, trialYaml(experiment, "model.hidden", 32));
         t.write(TrialDirectory.METRICS, "epoch,test_mse\n1,0.5\n");
         t.write(TrialDirectory.SUMMARY, "status: finished\n");
         return t;
+    }
+
+    private static java.util.Map<String, Object> trialYaml(String experiment, String key, Object value) {
+        return java.util.Map.of("id", ID, "experiment", experiment, "coordinates", java.util.Map.of(key, value));
     }
 
     @Test
@@ -43,7 +48,7 @@ class SharedTrialsTest {
         ResultsStore store = new ResultsStore(root);
         TrialDirectory source = finished(store, "width-sweep");
         ExperimentDirectory variant = store.experiment("width-sweep@lr=0.01");
-        assertTrue(variant.adopt(source));
+        assertTrue(variant.adopt(source, trialYaml("width-sweep@lr=0.01", "model.hidden", 32)));
         TrialDirectory taken = variant.trial(ID);
         assertTrue(taken.finished());
         assertTrue(Files.isSameFile(source.file(TrialDirectory.METRICS), taken.file(TrialDirectory.METRICS)));
@@ -54,12 +59,27 @@ class SharedTrialsTest {
     }
 
     @Test
+    void anAdoptedTrialIsDescribedInTheAdoptingExperimentsOwnCoordinates() throws IOException {
+        ResultsStore store = new ResultsStore(root);
+        TrialDirectory source = finished(store, "width-sweep");
+        ExperimentDirectory depth = store.experiment("depth-sweep");
+        assertTrue(depth.adopt(source, trialYaml("depth-sweep", "model.hidden", List.of(32))));
+        TrialDirectory taken = depth.trial(ID);
+        assertFalse(Files.isSameFile(source.file(TrialDirectory.TRIAL), taken.file(TrialDirectory.TRIAL)));
+        assertTrue(Files.readString(taken.file(TrialDirectory.TRIAL)).contains("experiment: depth-sweep"));
+        assertTrue(Files.readString(source.file(TrialDirectory.TRIAL)).contains("experiment: width-sweep"),
+                "the source keeps its own description");
+        assertEquals(YamlText.write(trialYaml("depth-sweep", "model.hidden", List.of(32))),
+                Files.readString(taken.file(TrialDirectory.TRIAL)));
+    }
+
+    @Test
     void aTrialLockedHereIsNotAdopted() {
         ResultsStore store = new ResultsStore(root);
         TrialDirectory source = finished(store, "width-sweep");
         ExperimentDirectory variant = store.experiment("width-sweep@v");
         try (TrialDirectory.Lock running = variant.trial(ID).tryLock().orElseThrow()) {
-            assertFalse(variant.adopt(source));
+            assertFalse(variant.adopt(source, trialYaml("width-sweep@v", "model.hidden", 32)));
             assertFalse(variant.trial(ID).finished());
         }
     }
