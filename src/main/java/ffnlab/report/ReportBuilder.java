@@ -32,23 +32,22 @@ public final class ReportBuilder {
         ExperimentFindings findings = ExperimentFindings.of(ExperimentResults.load(resultsRoot, experiment));
         Path dir = reportsRoot.resolve(experiment);
         SummaryCsv.write(findings.perConfiguration(), dir.resolve("summary.csv"));
+        List<Figure> figures = PlotGallery.draw(findings);
         Path index = dir.resolve("index.html");
-        ffnlab.results.AtomicFile.write(index, page(findings, dir, java.util.Optional.empty()));
-        LOG.info("report: {} ({} trials)", index, findings.results().trials().size());
+        ffnlab.results.AtomicFile.write(index, ExperimentPage.render(findings, figures,
+                trialsHref(dir, findings.results().dir().resolve("trials"))));
+        LOG.info("report: {} ({} trials, {} plots)", index, findings.results().trials().size(), figures.size());
         return index;
     }
 
     /**
      * The page {@link #build} writes, for a run that is still going: the trials finished so far with the run's
-     * {@link LiveStatus}. Returned, not written: the caller publishes it (at {@code reportsRoot/experiment/index.html}).
+     * {@link LiveStatus}. Returned, not written: the caller publishes it at {@code reportsRoot/experiment/index.html}.
      */
     public static String livePage(Path resultsRoot, Path reportsRoot, String experiment, LiveStatus live) {
         ExperimentFindings findings = ExperimentFindings.of(ExperimentResults.load(resultsRoot, experiment));
-        return page(findings, reportsRoot.resolve(experiment), java.util.Optional.of(live));
-    }
-
-    private static String page(ExperimentFindings findings, Path dir, java.util.Optional<LiveStatus> live) {
-        return ExperimentPage.render(findings, PlotGallery.draw(findings), trialsHref(dir, findings.results().dir().resolve("trials")), live);
+        return ExperimentPage.render(findings, PlotGallery.draw(findings),
+                trialsHref(reportsRoot.resolve(experiment), findings.results().dir().resolve("trials")), java.util.Optional.of(live));
     }
 
     /** The relative URL from the report folder {@code reportDir} to the trial folders {@code trialsDir}. */

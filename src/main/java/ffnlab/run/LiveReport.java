@@ -19,6 +19,8 @@ import org.apache.logging.log4j.CloseableThreadContext;
  * next ones as trials end, coalesced on one background thread ({@link CoalescedRebuild}): never more often than every
  * {@code minGap}, plus one at once when the last trial ends. A run with nothing to train writes no page. A failure of
  * the page is logged once and never fails or stops the run; {@link #close} waits at most {@code closeWait} for it.
+ * Thread-safety: {@link #started} publishes the rebuild in one volatile write before any trial starts; the trials'
+ * threads only count down and request.
  */
 public final class LiveReport implements Progress {
     /** The defaults of a command-line run. */

@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One progress bar line on a terminal: trials done of those to run, percent, elapsed time and ETA, and the epochs of
@@ -18,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is printed on the log stream, and has the bar redrawn below it; on the console it replaces {@code System.err}
  * while the bar is shown, and Log4j2's console appender follows {@code System.err} (log4j2.xml). When the last trial
  * ends the bar is drawn at 100% and frozen; {@link #close} ends its line, so a run leaves exactly one bar line.
- * Thread-safety: every write to either stream happens under this object's monitor.
+ * Thread-safety: its state, and every write to either stream, only under this object's monitor.
  */
 final class TerminalProgress implements Progress {
     private static final long REDRAW_NANOS = 100_000_000L;
@@ -27,7 +26,7 @@ final class TerminalProgress implements Progress {
     private final PrintStream log;
     private final int width;
     private final boolean console;
-    private final Map<String, String> running = new ConcurrentHashMap<>();
+    private final Map<String, String> running = new java.util.LinkedHashMap<>();
     private final PrintStream above;
     private PrintStream replacedErr;
     private String experiment = "";
@@ -88,31 +87,25 @@ final class TerminalProgress implements Progress {
     }
 
     @Override
-    public void trialStarted(TrialSpec trial) {
+    public synchronized void trialStarted(TrialSpec trial) {
         running.put(trial.id(), "epoch 0/" + trial.config().training().epochs());
-        redraw(false);
+        draw(false);
     }
 
     @Override
-    public void epoch(TrialSpec trial, EpochRecord record) {
+    public synchronized void epoch(TrialSpec trial, EpochRecord record) {
         running.put(trial.id(), "epoch " + record.epoch() + "/" + trial.config().training().epochs());
-        redraw(false);
+        draw(false);
     }
 
     @Override
-    public void trialEnded(TrialOutcome outcome) {
+    public synchronized void trialEnded(TrialOutcome outcome) {
         running.remove(outcome.trial().id());
-        synchronized (this) {
-            done++;
-            if (done == total) {
-                endNanos = System.nanoTime();
-            }
-            draw(true);
+        done++;
+        if (done == total) {
+            endNanos = System.nanoTime();
         }
-    }
-
-    private synchronized void redraw(boolean now) {
-        draw(now);
+        draw(true);
     }
 
     /** Draws the bar when shown and changed, at most every {@value #REDRAW_NANOS} ns unless {@code now}. */
