@@ -15,6 +15,7 @@ import ffnlab.results.ExperimentDirectory;
 import ffnlab.results.ResultsStore;
 import ffnlab.run.DataSources;
 import ffnlab.run.ExperimentRun;
+import ffnlab.run.LiveReport;
 import ffnlab.run.Progress;
 import ffnlab.run.RunOptions;
 import ffnlab.run.RunReport;
@@ -111,7 +112,9 @@ public final class Main {
         ExperimentRun run = new ExperimentRun(options, new DataSources());
         ExperimentRun.Plan plan = run.plan(cl.experiment());
         RunReport report;
-        try (Progress progress = Progress.forConsole()) {
+        // the live page's URL is printed before the progress bar is drawn; a cluster task's single trial has no page
+        try (Progress progress = cl.command().equals("trial") ? Progress.forConsole()
+                : Progress.both(new LiveReport(cl.results(), reportsRoot(cl.results()), out), Progress.forConsole())) {
             report = run.run(plan, cl.trialId(), progress);
         }
         out.println(report.line());

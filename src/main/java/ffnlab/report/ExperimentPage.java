@@ -28,10 +28,18 @@ public final class ExperimentPage {
      * @param trialsHref the relative URL from the page to {@code results/<experiment>/trials} (its trials' files)
      */
     public static String render(ExperimentFindings f, List<Figure> figures, String trialsHref) {
+        return render(f, figures, trialsHref, java.util.Optional.empty());
+    }
+
+    /**
+     * @param live the run's state while it is still going (a marker and a reload tag); empty for the final page
+     */
+    static String render(ExperimentFindings f, List<Figure> figures, String trialsHref, java.util.Optional<LiveStatus> live) {
         var r = f.results();
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append(live.map(LiveStatus::refreshTag).orElse(""))
                 .append("<title>").append(escape(r.name())).append(" - ffnlab report</title><style>")
                 .append(PageStyle.CSS).append("</style></head>\n<body><main>\n");
         h.append("<p><a href=\"../index.html\">all experiments</a></p>\n");
@@ -43,6 +51,7 @@ public final class ExperimentPage {
             h.append(" &middot; <span class=\"missing\">").append(r.unfinished().size()).append(" unfinished</span>");
         }
         h.append("</p>\n");
+        live.ifPresent(l -> h.append(l.marker(r.trials().size())));
         h.append("<section class=\"claims\" id=\"chapter-vs-measured\"><h2>Chapter vs measured</h2><ul>\n");
         for (String s : ChapterVsMeasured.sentences(f)) {
             h.append("<li>").append(escape(s)).append("</li>\n");

@@ -16,6 +16,7 @@ final class PageStyle {
             figure.plot svg{display:block;max-width:100%;height:auto;margin:0 auto}
             figcaption{color:#566070;font-size:.92em;margin-top:.4em}
             .missing{color:#9a3412}
+            .running{background:#fff3cd;border-left:5px solid #b7791f;padding:8px 14px;font-weight:600}
             table{border-collapse:collapse;background:#fff;font-size:.88em;box-shadow:0 1px 2px #0001}
             th,td{padding:4px 8px;border-bottom:1px solid #e4e7ec;text-align:right;white-space:nowrap}
             td.text{white-space:normal;overflow-wrap:anywhere} table.wide td.text{white-space:nowrap;overflow-wrap:normal} table.wide td.files{white-space:normal;min-width:16em}

@@ -72,6 +72,16 @@ public final class ReportBuilder {
         return ffnlab.data.Sha256.ofText("experiment page\n" + ReportInputs.code() + "\n" + href + "\n" + results);
     }
 
+    /**
+     * The page {@link #build} writes, for a run that is still going: the trials finished so far with the run's
+     * {@link LiveStatus}. Returned, not written: the caller publishes it at {@code reportsRoot/experiment/index.html}.
+     */
+    public static String livePage(Path resultsRoot, Path reportsRoot, String experiment, LiveStatus live) {
+        ExperimentFindings findings = ExperimentFindings.of(ExperimentResults.load(resultsRoot, experiment));
+        return ExperimentPage.render(findings, PlotGallery.draw(findings),
+                trialsHref(reportsRoot.resolve(experiment), findings.results().dir().resolve("trials")), java.util.Optional.of(live));
+    }
+
     /** The relative URL from the report folder {@code reportDir} to the trial folders {@code trialsDir}. */
     static String trialsHref(Path reportDir, Path trialsDir) {
         Path relative = reportDir.toAbsolutePath().normalize().relativize(trialsDir.toAbsolutePath().normalize());

@@ -60,7 +60,6 @@ public final class Provenance {
         libs.put("snakeyaml-engine", EngineFingerprint.libraryVersion("org.snakeyaml/snakeyaml-engine"));
         libs.put("log4j-core", EngineFingerprint.libraryVersion("org.apache.logging.log4j/log4j-core"));
         libs.put("tribuo-core", EngineFingerprint.libraryVersion("org.tribuo/tribuo-core"));
-        libs.put("progressbar", EngineFingerprint.libraryVersion("me.tongfei/progressbar"));
         m.put("library_versions", libs);
         return m;
     }
