@@ -1,6 +1,7 @@
 package ffnlab.report;
 
 import ffnlab.analysis.FinishedTrial;
+import ffnlab.analysis.TimeToTarget;
 import ffnlab.analysis.ValidRange;
 import ffnlab.analysis.SeedValues;
 import ffnlab.data.Task;
@@ -11,6 +12,7 @@ import ffnlab.plot.HeatmapPlot;
 import ffnlab.plot.LearningCurvePlot;
 import ffnlab.plot.ParallelCoordinatesPlot;
 import ffnlab.plot.PredictedVsActualPlot;
+import ffnlab.plot.TimeToTargetPlot;
 import ffnlab.plot.UpdateTimePlot;
 import ffnlab.plot.WeightsPlot;
 import ffnlab.results.TrialSchema.Column;
@@ -40,7 +42,7 @@ public final class PlotGallery {
             for (Object name : names) {
                 PlotKind.of(String.valueOf(name)).ifPresentOrElse(kinds::add,
                         () -> LOG.warn("{}: unknown plot '{}' in report.plots (known: learning_curves, error_vs_swept, "
-                                + "time_vs_batch, accuracy_curves, confusion_matrix, predicted_vs_actual, weights, heatmap, "
+                                + "time_vs_batch, time_to_target, accuracy_curves, confusion_matrix, predicted_vs_actual, weights, heatmap, "
                                 + "parallel_coordinates)",
                                 f.results().name(), name));
             }
@@ -62,6 +64,9 @@ public final class PlotGallery {
         }
         if (f.batchKey().isPresent() && f.configurations() > 1) {
             kinds.add(PlotKind.TIME_VS_BATCH);
+            if (f.timeToTarget().isPresent()) {
+                kinds.add(PlotKind.TIME_TO_TARGET);
+            }
         }
         kinds.add(classification ? PlotKind.CONFUSION_MATRIX : PlotKind.PREDICTED_VS_ACTUAL);
         // by default only where the bars can be read, or where the chapter printed its weights (Example 2)
@@ -144,6 +149,18 @@ public final class PlotGallery {
                         "Lines join the means over seeds, vertical bars their 95% confidence intervals, dots each seed; "
                                 + "time per update = time per epoch / updates per epoch (evaluation excluded).",
                         UpdateTimePlot.build(f.perConfiguration(), f.trials(), b));
+            }
+            case TIME_TO_TARGET -> {
+                String b = f.batchKey().orElse(f.results().xKey());
+                require(b != null, "no batch size was swept");
+                TimeToTarget.Sweep sweep = f.timeToTarget().orElse(null);
+                require(sweep != null, "the experiment sets no report.target_accuracy");
+                yield figure(kind, id, "Time to test accuracy " + Html.number(sweep.target()) + " against batch size",
+                        "Time to target = updates up to the first epoch whose test accuracy reaches the target x the "
+                                + "steady time per update (mean over epochs 2.., the first epoch's warm-up excluded); "
+                                + "resolution one epoch. Lines join the means over seeds, vertical bars their 95% "
+                                + "confidence intervals, dots each seed, the diamond the lowest mean time.",
+                        TimeToTargetPlot.build(sweep, b));
             }
             case HEATMAP -> {
                 List<String> keys = f.results().sweptKeys();
