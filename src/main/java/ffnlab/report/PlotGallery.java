@@ -147,7 +147,9 @@ public final class PlotGallery {
                 require(b != null, "no batch size was swept");
                 yield figure(kind, id, "Time per weight update and per epoch against batch size",
                         "Lines join the means over seeds, vertical bars their 95% confidence intervals, dots each seed; "
-                                + "time per update = time per epoch / updates per epoch (evaluation excluded).",
+                                + "time per update = time per epoch / updates per epoch (evaluation excluded); each trial's times are "
+                                + "its mean over epochs 2.., so the first epoch's warm-up (the JIT compiling) is excluded; "
+                                + "the diamond marks the lowest mean time per epoch.",
                         UpdateTimePlot.build(f.perConfiguration(), f.trials(), b));
             }
             case TIME_TO_TARGET -> {
