@@ -19,7 +19,7 @@ import org.knowm.xchart.style.Styler;
  */
 public final class TimeToTargetPlot {
     private static final String TIME = "time to target (s)";
-    private static final String UPDATES = "updates to target";
+    private static final String UPDATES = "weight updates to target (count)";
 
     private TimeToTargetPlot() {
     }

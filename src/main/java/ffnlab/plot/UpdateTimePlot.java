@@ -72,7 +72,7 @@ public final class UpdateTimePlot {
             s.setYAxisGroup(group);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.DIAMOND);
-            s.setMarkerColor(ChartStyle.colour(group));
+            s.setMarkerColor(java.awt.Color.BLACK);
         });
     }
 

@@ -40,7 +40,7 @@ public final class PlotGallery {
         List<PlotKind> kinds = new ArrayList<>();
         if (listed instanceof List<?> names) {
             for (Object name : names) {
-                PlotKind.of(String.valueOf(name)).ifPresentOrElse(kinds::add,
+                PlotKind.of(String.valueOf(name)).filter(k -> k != PlotKind.TIME_TO_TARGET || targetReached(f)).ifPresentOrElse(kinds::add,
                         () -> LOG.warn("{}: unknown plot '{}' in report.plots (known: learning_curves, error_vs_swept, "
                                 + "time_vs_batch, time_to_target, accuracy_curves, confusion_matrix, predicted_vs_actual, weights, heatmap, "
                                 + "parallel_coordinates)",
@@ -64,7 +64,7 @@ public final class PlotGallery {
         }
         if (f.batchKey().isPresent() && f.configurations() > 1) {
             kinds.add(PlotKind.TIME_VS_BATCH);
-            if (f.timeToTarget().isPresent()) {
+            if (targetReached(f)) {
                 kinds.add(PlotKind.TIME_TO_TARGET);
             }
         }
@@ -75,6 +75,15 @@ public final class PlotGallery {
             kinds.add(PlotKind.WEIGHTS);
         }
         return kinds;
+    }
+
+    /**
+     * Whether some trial reached {@code report.target_accuracy}: only then is there a time to target to draw (the
+     * chapter box says where it was not reached); a listed time_to_target plot is left out otherwise.
+     */
+    private static boolean targetReached(ExperimentFindings f) {
+        return f.timeToTarget().map(t -> t.trials().doubleColumn(TimeToTarget.UPDATES_TO_TARGET).countMissing()
+                < t.trials().rowCount()).orElse(false);
     }
 
     /** Draws every kind in {@link #kinds}. */
