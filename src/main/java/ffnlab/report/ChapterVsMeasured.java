@@ -178,7 +178,8 @@ public final class ChapterVsMeasured {
         if (best == argExtreme(b, false)) {
             return where + ", the largest batch size: no interior minimum, so no U-curve in this sweep.";
         }
-        return where + ", an interior batch size: a U-curve, as the chapter describes.";
+        return where + ", an interior batch size: a U-curve in the means; the verdict says whether the seeds' 95% CIs "
+                + "establish it.";
     }
 
     /** The chapter's U-curve over batch sizes: {@link BatchSizeClaim#verdict}. */
