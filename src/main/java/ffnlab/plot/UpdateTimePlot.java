@@ -1,6 +1,7 @@
 package ffnlab.plot;
 
 import ffnlab.analysis.Aggregation;
+import ffnlab.analysis.CurveMinimum;
 import ffnlab.analysis.SeedValues;
 import ffnlab.analysis.TrialTable;
 import ffnlab.analysis.ValidRange;
@@ -21,7 +22,7 @@ import tech.tablesaw.api.Table;
  * chapter's Example 5b: the U-curve of the time per update). Each seed is a small dot, the mean over seeds a line,
  * and its 95% confidence interval a vertical segment with both ends where they are; an interval whose lower end
  * reaches zero (which a log axis cannot show) is drawn down to the axis' bottom edge and named in the notes, its upper
- * end unchanged. Batch sizes tick at the swept sizes.
+ * end unchanged. A diamond marks the lowest mean time per epoch. Batch sizes tick at the swept sizes.
  * Input: {@link Aggregation#perConfiguration} with {@code mean_update_time_us_*} and {@code mean_epoch_time_s_*}.
  */
 public final class UpdateTimePlot {
@@ -53,17 +54,38 @@ public final class UpdateTimePlot {
         chart.setYAxisGroupTitle(1, EPOCH);
         chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
         List<String> notes = new ArrayList<>();
-        series(chart, axis, perConfiguration, trials, Metric.MEAN_UPDATE_TIME_US, "time per weight update", "µs", 0, notes);
-        series(chart, axis, perConfiguration, trials, Metric.MEAN_EPOCH_TIME_S, "time per epoch", "s", 1, notes);
+        series(chart, axis, perConfiguration, trials, Metric.MEAN_UPDATE_TIME_US.key(), "time per weight update", "µs", 0, notes);
+        series(chart, axis, perConfiguration, trials, Metric.MEAN_EPOCH_TIME_S.key(), "time per epoch", "s", 1, notes);
+        markMinimum(chart, axis, perConfiguration, Metric.MEAN_EPOCH_TIME_S.key(), "time per epoch", 1);
         return new AnnotatedChart(chart, notes);
     }
 
-    private static void series(XYChart chart, SweptAxis axis, Table table, Table trials, Metric metric, String what,
-                               String unit, int group, List<String> notes) {
-        double[] mean = ErrorVsSweptPlot.column(table, metric.key() + Aggregation.MEAN);
-        double[] ci = ErrorVsSweptPlot.column(table, metric.key() + Aggregation.CI95);
-        SeedValues seeds = SeedValues.of(trials, table, metric.key());
-        ValidRange valid = ValidRange.of(metric);
+    /**
+     * A large diamond on the lowest mean of {@code key} ({@link CurveMinimum}), named in the legend with its batch
+     * size; nothing when no configuration has a mean.
+     */
+    static void markMinimum(XYChart chart, SweptAxis axis, Table table, String key, String what, int group) {
+        double[] mean = ErrorVsSweptPlot.column(table, key + Aggregation.MEAN);
+        CurveMinimum.of(axis.values(), mean, ErrorVsSweptPlot.column(table, key + Aggregation.CI95)).ifPresent(m -> {
+            XYSeries s = chart.addSeries("lowest " + what + " (" + axis.labels().get(m.row()) + ")",
+                    new double[] {axis.positions()[m.row()]}, new double[] {m.mean()});
+            s.setYAxisGroup(group);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.DIAMOND);
+            s.setMarkerColor(java.awt.Color.BLACK);
+        });
+    }
+
+    /**
+     * The mean of {@code key} over seeds as a line (skipping configurations without a mean), its 95% CI as vertical
+     * segments, and each seed as a faded dot, on y-axis group {@code group} of a log axis.
+     */
+    static void series(XYChart chart, SweptAxis axis, Table table, Table trials, String key, String what,
+                       String unit, int group, List<String> notes) {
+        double[] mean = ErrorVsSweptPlot.column(table, key + Aggregation.MEAN);
+        double[] ci = ErrorVsSweptPlot.column(table, key + Aggregation.CI95);
+        SeedValues seeds = SeedValues.of(trials, table, key);
+        ValidRange valid = ValidRange.NON_NEGATIVE;
         double bottom = bottom(mean, seeds, ci);
         String prefix = group == 0 ? "" : what + " ";
         Map<Long, List<double[]>> bySeed = new TreeMap<>();

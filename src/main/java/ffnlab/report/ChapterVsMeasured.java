@@ -64,6 +64,8 @@ public final class ChapterVsMeasured {
                 out.add(update);
             }
             out.add(timeShape(table, b, Metric.MEAN_EPOCH_TIME_S.key(), "Time per epoch", "s"));
+            f.timeToTarget().ifPresent(t -> out.addAll(BatchSizeClaim.timeToTarget(t, b)));
+            out.addAll(BatchTimeExplanation.sentences(f, b));
         });
         return out;
     }
@@ -178,53 +180,13 @@ public final class ChapterVsMeasured {
         if (best == argExtreme(b, false)) {
             return where + ", the largest batch size: no interior minimum, so no U-curve in this sweep.";
         }
-        return where + ", an interior batch size: a U-curve, as the chapter describes.";
+        return where + ", an interior batch size: a U-curve in the means; the verdict says whether the seeds' 95% CIs "
+                + "establish it.";
     }
 
-    /**
-     * The chapter's U-curve of the time per weight update over batch sizes: "agrees" when the lowest mean lies at an
-     * interior batch size and the 95% CIs at the smallest and largest batch sizes both lie clear above its interval,
-     * "differs" when it lies at an end clear of every other interval, "inconclusive" when intervals overlap, "not
-     * assessed" without intervals (one seed).
-     */
+    /** The chapter's U-curve over batch sizes: {@link BatchSizeClaim#verdict}. */
     static Verdict uCurve(ExperimentFindings f, String batchKey) {
-        Table table = f.perConfiguration();
-        String metric = Metric.MEAN_UPDATE_TIME_US.key();
-        String shape = timeShape(table, batchKey, metric, "Time per weight update", "µs");
-        if (!table.containsColumn(metric + Aggregation.MEAN) || !(table.column(batchKey) instanceof tech.tablesaw.api.NumericColumn<?>)) {
-            return new Verdict(Verdict.Outcome.NOT_ASSESSED, shape);
-        }
-        double[] b = table.doubleColumn(batchKey).asDoubleArray();
-        double[] t = table.doubleColumn(metric + Aggregation.MEAN).asDoubleArray();
-        double[] h = table.doubleColumn(metric + Aggregation.CI95).asDoubleArray();
-        int best = -1;
-        for (int i = 0; i < t.length; i++) {
-            if (Double.isFinite(t[i]) && (best < 0 || t[i] < t[best])) {
-                best = i;
-            }
-        }
-        if (best < 0 || java.util.Arrays.stream(h).noneMatch(Double::isFinite)) {
-            return new Verdict(Verdict.Outcome.NOT_ASSESSED, shape + " One seed per batch size: no intervals, so the "
-                    + "shape is not assessed.");
-        }
-        int smallest = argExtreme(b, true);
-        int largest = argExtreme(b, false);
-        if (best != smallest && best != largest) {
-            boolean clear = above(t, h, smallest, best) && above(t, h, largest, best);
-            return new Verdict(clear ? Verdict.Outcome.AGREES : Verdict.Outcome.INCONCLUSIVE, shape + (clear ? ""
-                    : " The 95% CIs at the ends overlap the minimum's, so the seeds do not establish the U."));
-        }
-        boolean clear = true;
-        for (int i = 0; i < t.length; i++) {
-            clear &= i == best || !Double.isFinite(t[i]) || above(t, h, i, best);
-        }
-        return new Verdict(clear ? Verdict.Outcome.DIFFERS : Verdict.Outcome.INCONCLUSIVE, shape + (clear ? ""
-                : " Other batch sizes' 95% CIs overlap the minimum's, so the seeds cannot place it."));
-    }
-
-    /** Whether row {@code i}'s 95% CI lies wholly above row {@code j}'s. */
-    private static boolean above(double[] mean, double[] half, int i, int j) {
-        return Double.isFinite(half[i]) && Double.isFinite(half[j]) && mean[i] - half[i] > mean[j] + half[j];
+        return BatchSizeClaim.verdict(f.perConfiguration(), batchKey);
     }
 
     private static int argExtreme(double[] x, boolean min) {

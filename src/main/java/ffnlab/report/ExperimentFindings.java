@@ -5,6 +5,7 @@ import ffnlab.analysis.ErrorMeasure;
 import ffnlab.analysis.ExperimentResults;
 import ffnlab.analysis.FinishedTrial;
 import ffnlab.analysis.Optimum;
+import ffnlab.analysis.TimeToTarget;
 import ffnlab.analysis.TrialTable;
 import ffnlab.results.TrialSchema.Column;
 import java.util.ArrayList;
@@ -84,6 +85,16 @@ public record ExperimentFindings(ExperimentResults results, Table trials, Table 
     /** The swept key that is a batch size ({@code ...batch...}), if any. */
     public Optional<String> batchKey() {
         return results.sweptKeys().stream().filter(k -> k.toLowerCase(java.util.Locale.ROOT).contains("batch")).findFirst();
+    }
+
+    /**
+     * The time to {@code report.target_accuracy} per trial and configuration ({@link TimeToTarget.Sweep}), when the
+     * experiment sets a target.
+     */
+    public Optional<TimeToTarget.Sweep> timeToTarget() {
+        java.util.OptionalDouble target = TimeToTarget.target(results.experiment());
+        return target.isPresent() && !trials.isEmpty()
+                ? Optional.of(TimeToTarget.Sweep.of(results, perConfiguration, target.getAsDouble())) : Optional.empty();
     }
 
     /** The number of configurations. */

@@ -1,6 +1,7 @@
 package ffnlab.report;
 
 import ffnlab.analysis.FinishedTrial;
+import ffnlab.analysis.TimeToTarget;
 import ffnlab.analysis.ValidRange;
 import ffnlab.analysis.SeedValues;
 import ffnlab.data.Task;
@@ -11,6 +12,7 @@ import ffnlab.plot.HeatmapPlot;
 import ffnlab.plot.LearningCurvePlot;
 import ffnlab.plot.ParallelCoordinatesPlot;
 import ffnlab.plot.PredictedVsActualPlot;
+import ffnlab.plot.TimeToTargetPlot;
 import ffnlab.plot.UpdateTimePlot;
 import ffnlab.plot.WeightsPlot;
 import ffnlab.results.TrialSchema.Column;
@@ -38,9 +40,9 @@ public final class PlotGallery {
         List<PlotKind> kinds = new ArrayList<>();
         if (listed instanceof List<?> names) {
             for (Object name : names) {
-                PlotKind.of(String.valueOf(name)).ifPresentOrElse(kinds::add,
+                PlotKind.of(String.valueOf(name)).filter(k -> k != PlotKind.TIME_TO_TARGET || targetReached(f)).ifPresentOrElse(kinds::add,
                         () -> LOG.warn("{}: unknown plot '{}' in report.plots (known: learning_curves, error_vs_swept, "
-                                + "time_vs_batch, accuracy_curves, confusion_matrix, predicted_vs_actual, weights, heatmap, "
+                                + "time_vs_batch, time_to_target, accuracy_curves, confusion_matrix, predicted_vs_actual, weights, heatmap, "
                                 + "parallel_coordinates)",
                                 f.results().name(), name));
             }
@@ -62,6 +64,9 @@ public final class PlotGallery {
         }
         if (f.batchKey().isPresent() && f.configurations() > 1) {
             kinds.add(PlotKind.TIME_VS_BATCH);
+            if (targetReached(f)) {
+                kinds.add(PlotKind.TIME_TO_TARGET);
+            }
         }
         kinds.add(classification ? PlotKind.CONFUSION_MATRIX : PlotKind.PREDICTED_VS_ACTUAL);
         // by default only where the bars can be read, or where the chapter printed its weights (Example 2)
@@ -70,6 +75,15 @@ public final class PlotGallery {
             kinds.add(PlotKind.WEIGHTS);
         }
         return kinds;
+    }
+
+    /**
+     * Whether some trial reached {@code report.target_accuracy}: only then is there a time to target to draw (the
+     * chapter box says where it was not reached); a listed time_to_target plot is left out otherwise.
+     */
+    private static boolean targetReached(ExperimentFindings f) {
+        return f.timeToTarget().map(t -> t.trials().doubleColumn(TimeToTarget.UPDATES_TO_TARGET).countMissing()
+                < t.trials().rowCount()).orElse(false);
     }
 
     /** Draws every kind in {@link #kinds}. */
@@ -142,8 +156,22 @@ public final class PlotGallery {
                 require(b != null, "no batch size was swept");
                 yield figure(kind, id, "Time per weight update and per epoch against batch size",
                         "Lines join the means over seeds, vertical bars their 95% confidence intervals, dots each seed; "
-                                + "time per update = time per epoch / updates per epoch (evaluation excluded).",
+                                + "time per update = time per epoch / updates per epoch (evaluation excluded); each trial's times are "
+                                + "its mean over epochs 2.., so the first epoch's warm-up (the JIT compiling) is excluded; "
+                                + "the diamond marks the lowest mean time per epoch.",
                         UpdateTimePlot.build(f.perConfiguration(), f.trials(), b));
+            }
+            case TIME_TO_TARGET -> {
+                String b = f.batchKey().orElse(f.results().xKey());
+                require(b != null, "no batch size was swept");
+                TimeToTarget.Sweep sweep = f.timeToTarget().orElse(null);
+                require(sweep != null, "the experiment sets no report.target_accuracy");
+                yield figure(kind, id, "Time to test accuracy " + Html.number(sweep.target()) + " against batch size",
+                        "Time to target = updates up to the first epoch whose test accuracy reaches the target x the "
+                                + "steady time per update (mean over epochs 2.., the first epoch's warm-up excluded); "
+                                + "resolution one epoch. Lines join the means over seeds, vertical bars their 95% "
+                                + "confidence intervals, dots each seed, the diamond the lowest mean time.",
+                        TimeToTargetPlot.build(sweep, b));
             }
             case HEATMAP -> {
                 List<String> keys = f.results().sweptKeys();

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The plots a report can show; the keys are those of the experiment file's {@code report.plots} list. */
 public enum PlotKind {
-    LEARNING_CURVES, ERROR_VS_SWEPT, TIME_VS_BATCH, ACCURACY_CURVES, CONFUSION_MATRIX, PREDICTED_VS_ACTUAL, WEIGHTS,
+    LEARNING_CURVES, ERROR_VS_SWEPT, TIME_VS_BATCH, TIME_TO_TARGET, ACCURACY_CURVES, CONFUSION_MATRIX, PREDICTED_VS_ACTUAL, WEIGHTS,
     HEATMAP, PARALLEL_COORDINATES;
 
     /** The key as written in YAML: {@code learning_curves}. */

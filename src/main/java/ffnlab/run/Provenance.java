@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where and with what a trial ran, for provenance.yaml: the engine fingerprint of the code that trained it, git
- * commit and dirty flag, JDK, OS, CPU model, cores, library versions (read once per process), plus the trial's
+ * commit and dirty flag, JDK, OS, CPU model, cores, data cache sizes, library versions (read once per process), plus the trial's
  * threads, backend, device, data hash and times.
  */
 public final class Provenance {
@@ -31,6 +31,7 @@ public final class Provenance {
         p.put("os", MACHINE.get("os"));
         p.put("cpu_model", MACHINE.get("cpu_model"));
         p.put("cores", MACHINE.get("cores"));
+        p.put("cache_bytes", MACHINE.get("cache_bytes"));
         p.put("threads", threads);
         p.put("backend", backend);
         p.put("device", device);
@@ -41,7 +42,7 @@ public final class Provenance {
         return p;
     }
 
-    /** The machine and checkout facts of this process: git_commit, git_dirty, jdk, os, cpu_model, cores, library_versions. */
+    /** The machine and checkout facts of this process: git_commit, git_dirty, jdk, os, cpu_model, cores, cache_bytes, library_versions. */
     public static Map<String, Object> machineFacts() {
         return java.util.Collections.unmodifiableMap(MACHINE);
     }
@@ -56,6 +57,7 @@ public final class Provenance {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         m.put("cpu_model", cpuModel());
         m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("cache_bytes", CacheSizes.read());
         Map<String, Object> libs = new LinkedHashMap<>();
         libs.put("snakeyaml-engine", EngineFingerprint.libraryVersion("org.snakeyaml/snakeyaml-engine"));
         libs.put("log4j-core", EngineFingerprint.libraryVersion("org.apache.logging.log4j/log4j-core"));

@@ -35,10 +35,12 @@ public record ExperimentSpec(String name, String description, Node.Mapping base,
      * @param logX    whether that axis is logarithmic (default true)
      * @param plots   the plots to draw, or empty for the experiment's defaults
      * @param chapter the chapter's claims the report sets beside the measurements (optimum, note, ...)
+     * The section may also give {@code target_accuracy}, a test accuracy in (0, 1] whose first epoch the report
+     * finds in each trial (time to target); it is checked here and read back from experiment.yaml.
      */
     public record Report(String x, String xValue, boolean logX, List<String> plots, Map<String, Object> chapter) {
         /** The keys a {@code report:} section may have. */
-        public static final List<String> KEYS = List.of("x", "x_value", "log_x", "plots", "chapter");
+        public static final List<String> KEYS = List.of("x", "x_value", "log_x", "plots", "chapter", "target_accuracy");
 
         public Report {
             plots = List.copyOf(plots);
@@ -60,6 +62,10 @@ public record ExperimentSpec(String name, String description, Node.Mapping base,
                 d.add(logX.mark(), "report.log_x", "expected true or false, got " + logX.plain());
             }
             List<String> plots = names(m.get("plots"), "report.plots", d);
+            Node target = m.get("target_accuracy");
+            if (target != null && !(target.plain() instanceof Number t && t.doubleValue() > 0 && t.doubleValue() <= 1)) {
+                d.add(target.mark(), "report.target_accuracy", "expected a test accuracy in (0, 1], got " + target.plain());
+            }
             Node chapter = m.get("chapter");
             if (chapter != null && !(chapter instanceof Node.Mapping)) {
                 d.add(chapter.mark(), "report.chapter", "expected a mapping (note, optimum, ...)");

@@ -73,4 +73,12 @@ class UpdateTimePlotTest {
         t.replaceColumn("training.batch_size", StringColumn.create("training.batch_size", "a", "b", "c"));
         assertThrows(IllegalArgumentException.class, () -> UpdateTimePlot.build(t, trials(), "training.batch_size"));
     }
+
+    @Test
+    void aDiamondMarksTheLowestMeanTimePerEpoch() {
+        XYChart chart = (XYChart) UpdateTimePlot.build(perConfiguration(), trials(), "training.batch_size").chart();
+        var lowest = chart.getSeries("lowest time per epoch (256)");
+        assertEquals(0.1, lowest.getYData()[0]);
+        assertEquals(1, lowest.getYAxisGroup());
+    }
 }

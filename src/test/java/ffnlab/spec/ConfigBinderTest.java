@@ -108,7 +108,7 @@ class ConfigBinderTest {
         assertEquals(List.of(
                 e + "2:25: training.loss: cross_entropy cannot be used with a linear output; use squared_error",
                 e + "2:16: training.lr: must be in (0.0, 1000000.0], got 0.0",
-                e + "6:3: report.colour: unknown key 'colour'; expected one of x, x_value, log_x, plots, chapter",
+                e + "6:3: report.colour: unknown key 'colour'; expected one of x, x_value, log_x, plots, chapter, target_accuracy",
                 e + "4:6: report.x: unknown key 'training.rate'; did you mean 'training.lr'?",
                 e + "5:10: report.log_x: expected true or false, got maybe",
                 e + "8:22: baseline.tolerance.sigma: unknown key 'sigma'; expected one of z, absolute, relative",
@@ -118,5 +118,15 @@ class ConfigBinderTest {
                 e + "12:3: slurm.queue: unknown option; expected one of " + SlurmSettings.KEYS), m);
         assertEquals(List.of(e + "2:8: slurm: expected a mapping of options (" + String.join(", ", SlurmSettings.KEYS) + ")"),
                 problems("dataset: {source: toy-mapping}\nslurm: short\n"));
+    }
+
+    @Test
+    void aTargetAccuracyIsATestAccuracyInZeroToOne() throws IOException {
+        String e = dir.getFileName() + "/e.yaml:";
+        assertEquals(List.of(e + "2:27: report.target_accuracy: expected a test accuracy in (0, 1], got 80"),
+                problems("dataset: {source: toy-mapping}\nreport: {target_accuracy: 80}\n"));
+        assertEquals(List.of(e + "2:27: report.target_accuracy: expected a test accuracy in (0, 1], got high"),
+                problems("dataset: {source: toy-mapping}\nreport: {target_accuracy: high}\n"));
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> load("dataset: {source: toy-mapping}\nreport: {target_accuracy: 0.8}\n"));
     }
 }

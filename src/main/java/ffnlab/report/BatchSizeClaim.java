@@ -1,0 +1,131 @@
+package ffnlab.report;
+
+import ffnlab.analysis.Aggregation;
+import ffnlab.analysis.CurveMinimum;
+import ffnlab.analysis.TimeToTarget;
+import ffnlab.analysis.ValidRange;
+import ffnlab.results.TrialSchema.Metric;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The chapter's Example 5b claim, "the curve of the time for weight update against batch size usually takes a
+ * U-shape", judged on the two curves it can mean: the time per single update and the time per epoch (the time to
+ * update the weights over the whole training set). It is shown where a curve's lowest mean lies at an interior batch
+ * size and the 95% CIs at the smallest and the largest batch size both lie wholly above the minimum's
+ * ({@link CurveMinimum#uShown}); the sentence says which curve shows it, or plainly where each one's minimum lies
+ * instead. Also the time to a target test accuracy against batch size, in words.
+ */
+final class BatchSizeClaim {
+    private BatchSizeClaim() {
+    }
+
+    /** A curve the claim can mean: its metric, words and unit. */
+    private record Curve(Metric metric, String what, String unit) {
+    }
+
+    private static final List<Curve> CURVES = List.of(
+            new Curve(Metric.MEAN_EPOCH_TIME_S, "time per epoch", "s"),
+            new Curve(Metric.MEAN_UPDATE_TIME_US, "time per weight update", "µs"));
+
+    /**
+     * "agrees" (shown) when a curve shows a U the seeds separate, "differs" when every curve's minimum lies at an end
+     * clear of every other interval, "not assessed" without intervals, else "inconclusive".
+     *
+     * @param perConfiguration {@link Aggregation#perConfiguration} of a batch-size sweep
+     * @param batchKey         its numeric batch-size column
+     */
+    static Verdict verdict(Table perConfiguration, String batchKey) {
+        if (!(perConfiguration.column(batchKey) instanceof NumericColumn<?> b)) {
+            return new Verdict(Verdict.Outcome.NOT_ASSESSED, "The batch size is not numeric: no curve to judge.");
+        }
+        double[] x = b.asDoubleArray();
+        List<String> shown = new ArrayList<>();
+        List<String> notShown = new ArrayList<>();
+        boolean allEnds = true;
+        boolean intervals = true;
+        for (Curve c : CURVES) {
+            String mean = c.metric().key() + Aggregation.MEAN;
+            if (!perConfiguration.containsColumn(mean)) {
+                continue;
+            }
+            Optional<CurveMinimum> found = CurveMinimum.of(x, perConfiguration.doubleColumn(mean).asDoubleArray(),
+                    perConfiguration.doubleColumn(c.metric().key() + Aggregation.CI95).asDoubleArray());
+            if (found.isEmpty()) {
+                continue;
+            }
+            CurveMinimum m = found.get();
+            intervals &= m.intervals();
+            allEnds &= !m.interior() && m.separated();
+            String at = "the " + c.what() + " is lowest at " + batchKey + " = " + Html.number(m.x()) + " ("
+                    + Html.meanCi(m.mean(), m.ci95(), ValidRange.NON_NEGATIVE) + " " + c.unit() + ")";
+            if (m.uShown()) {
+                shown.add(at + ", an interior batch size, and the 95% CIs at " + Html.number(x[m.first()]) + " and "
+                        + Html.number(x[m.last()]) + " lie wholly above it");
+            } else if (m.interior()) {
+                notShown.add(at + ", an interior batch size, but " + (m.intervals()
+                        ? "the 95% CI at an end overlaps it, so the seeds do not establish the U"
+                        : "one seed per batch size gives no interval to establish the U"));
+            } else {
+                notShown.add(at + ", the " + (m.row() == m.first() ? "smallest" : "largest") + " batch size swept: "
+                        + "no interior minimum between " + Html.number(x[m.first()]) + " and " + Html.number(x[m.last()])
+                        + (m.separated() ? "" : " (other 95% CIs overlap it)"));
+            }
+        }
+        if (shown.isEmpty() && notShown.isEmpty()) {
+            return new Verdict(Verdict.Outcome.NOT_ASSESSED, "No time was measured for the batch sizes: the U-curve is not assessed.");
+        }
+        if (!shown.isEmpty()) {
+            return new Verdict(Verdict.Outcome.AGREES, "Shown: " + String.join("; ", shown) + ": the chapter's U-curve."
+                    + (notShown.isEmpty() ? "" : " Not shown by the other curve: " + String.join("; ", notShown) + "."));
+        }
+        Verdict.Outcome outcome = !intervals ? Verdict.Outcome.NOT_ASSESSED
+                : allEnds ? Verdict.Outcome.DIFFERS : Verdict.Outcome.INCONCLUSIVE;
+        return new Verdict(outcome, "Not shown in this sweep: " + String.join("; ", notShown) + ".");
+    }
+
+    /**
+     * The time to the target in words: the batch size where it is lowest with its CI and updates, whether the seeds
+     * separate that minimum from the ends, and the batch sizes where not every seed reached the target.
+     */
+    static List<String> timeToTarget(TimeToTarget.Sweep sweep, String batchKey) {
+        Table t = sweep.perConfiguration();
+        List<String> out = new ArrayList<>();
+        String target = "test accuracy " + Html.number(sweep.target());
+        if (!(t.column(batchKey) instanceof NumericColumn<?> b)) {
+            return out;
+        }
+        double[] x = b.asDoubleArray();
+        double[] seconds = t.doubleColumn(TimeToTarget.TIME_TO_TARGET_S + Aggregation.MEAN).asDoubleArray();
+        Optional<CurveMinimum> found = CurveMinimum.of(x, seconds,
+                t.doubleColumn(TimeToTarget.TIME_TO_TARGET_S + Aggregation.CI95).asDoubleArray());
+        if (found.isEmpty()) {
+            out.add("Time to " + target + ": no batch size reached it with every seed.");
+        } else {
+            CurveMinimum m = found.get();
+            double updates = t.doubleColumn(TimeToTarget.UPDATES_TO_TARGET + Aggregation.MEAN).getDouble(m.row());
+            double updatesCi = t.doubleColumn(TimeToTarget.UPDATES_TO_TARGET + Aggregation.CI95).getDouble(m.row());
+            out.add("Time to " + target + " (updates to the first epoch that reaches it x the steady time per update) "
+                    + "is lowest at " + batchKey + " = " + Html.number(m.x()) + ": "
+                    + Html.meanCi(m.mean(), m.ci95(), ValidRange.NON_NEGATIVE) + " s after "
+                    + Html.meanCi(updates, updatesCi, ValidRange.NON_NEGATIVE) + " updates; "
+                    + (m.uShown() ? "an interior minimum that the 95% CIs at both ends of the reached batch sizes lie wholly above."
+                    : m.interior() ? "an interior minimum, but an end's 95% CI overlaps it."
+                    : "at an end of the batch sizes that reached it, so no interior minimum."));
+        }
+        List<String> missed = new ArrayList<>();
+        for (int c = 0; c < t.rowCount(); c++) {
+            if (t.intColumn(TimeToTarget.N_REACHED).getInt(c) < t.intColumn(Aggregation.N).getInt(c)) {
+                missed.add(Html.number(x[c]) + " (" + sweep.reachedOf(c) + " seeds)");
+            }
+        }
+        if (!missed.isEmpty()) {
+            out.add("Not reached by every seed within the epochs run, so no time is given: " + batchKey + " = "
+                    + String.join(", ", missed) + ".");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package ffnlab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class BatchSizeClaimTest {
+    private static final String B = "training.batch_size";
+
+    /** Per-configuration times at B = 1, 16, 256, 1024: update times always grow with B, epoch times as given. */
+    private static Table times(double[] epochMean, double[] epochHalf) {
+        return Table.create("agg", StringColumn.create("configuration", "B=1", "B=16", "B=256", "B=1024"),
+                DoubleColumn.create(B, 1, 16, 256, 1024),
+                DoubleColumn.create("mean_epoch_time_s_mean", epochMean),
+                DoubleColumn.create("mean_epoch_time_s_ci95", epochHalf),
+                DoubleColumn.create("mean_update_time_us_mean", 180, 480, 6300, 27000),
+                DoubleColumn.create("mean_update_time_us_ci95", 5, 10, 100, 400));
+    }
+
+    @Test
+    void anInteriorEpochTimeMinimumClearOfBothEndsIsShown() {
+        Verdict v = BatchSizeClaim.verdict(times(new double[] {11.2, 1.8, 1.47, 1.64}, new double[] {0.3, 0.05, 0.03, 0.04}), B);
+        assertEquals(Verdict.Outcome.AGREES, v.outcome(), v.sentence());
+        assertTrue(v.sentence().startsWith("Shown: the time per epoch is lowest at training.batch_size = 256"), v.sentence());
+        assertTrue(v.sentence().contains("Not shown by the other curve: the time per weight update is lowest at "
+                + "training.batch_size = 1"), v.sentence());
+    }
+
+    @Test
+    void anEpochTimeStillFallingAtTheLargestBatchIsNotShownAndSaysWhere() {
+        Verdict v = BatchSizeClaim.verdict(times(new double[] {11.2, 1.8, 1.47, 1.30}, new double[] {0.3, 0.05, 0.03, 0.04}), B);
+        assertEquals(Verdict.Outcome.DIFFERS, v.outcome(), v.sentence());
+        assertTrue(v.sentence().startsWith("Not shown in this sweep: the time per epoch is lowest at training.batch_size = 1024"),
+                v.sentence());
+        assertTrue(v.sentence().contains("the largest batch size swept"), v.sentence());
+    }
+
+    @Test
+    void anInteriorMinimumThatAnEndOverlapsIsInconclusive() {
+        Verdict v = BatchSizeClaim.verdict(times(new double[] {11.2, 1.8, 1.47, 1.52}, new double[] {0.3, 0.05, 0.03, 0.04}), B);
+        assertEquals(Verdict.Outcome.INCONCLUSIVE, v.outcome(), v.sentence());
+        assertTrue(v.sentence().contains("the seeds do not establish the U"), v.sentence());
+    }
+
+    @Test
+    void oneSeedPerBatchSizeIsNotAssessed() {
+        double nan = Double.NaN;
+        Table t = times(new double[] {11.2, 1.8, 1.47, 1.64}, new double[] {nan, nan, nan, nan});
+        t.replaceColumn("mean_update_time_us_ci95", DoubleColumn.create("mean_update_time_us_ci95", nan, nan, nan, nan));
+        Verdict v = BatchSizeClaim.verdict(t, B);
+        assertEquals(Verdict.Outcome.NOT_ASSESSED, v.outcome(), v.sentence());
+    }
+}
