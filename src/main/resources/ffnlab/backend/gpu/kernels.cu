@@ -14,7 +14,7 @@
 #define ACT_SOFTMAX 4
 #define LOSS_SQUARED_ERROR 0
 #define LOSS_CROSS_ENTROPY 1
-#define LOSS_DOUBLE_SOFTMAX 2
+#define LOSS_DOUBLE_SOFTMAX_CROSS_ENTROPY 2
 
 typedef long long i64;
 
@@ -161,7 +161,7 @@ extern "C" __global__ void output_layer(float* __restrict__ u, const float* __re
                 gr[j] = scale * g;
             }
         }
-    } else if (loss == LOSS_DOUBLE_SOFTMAX) {
+    } else if (loss == LOSS_DOUBLE_SOFTMAX_CROSS_ENTROPY) {
         float m = row_max(yr, cols);
         double s = 0.0;
         for (int j = 0; j < cols; j++) {
