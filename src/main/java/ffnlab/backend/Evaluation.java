@@ -1,13 +1,15 @@
 package ffnlab.backend;
 
 import ffnlab.data.Examples;
+import ffnlab.nn.Loss;
 
 /**
  * The result of a forward pass over a set of patterns (no update).
  *
  * @param rows      P
  * @param outputs   K
- * @param rawLoss   sum (d - y)^2 (squared error) or -sum log y_k (cross-entropy) over all P patterns
+ * @param rawLoss   sum (d - y)^2 (squared error), -sum log y_k (cross-entropy) or -sum log f(y)_k (the double
+ *                  softmax, the loss it trains on) over all P patterns
  * @param correct   patterns whose arg-max output equals the label (classification; 0 for regression)
  */
 public record Evaluation(int rows, int outputs, double rawLoss, long correct) {
@@ -29,16 +31,19 @@ public record Evaluation(int rows, int outputs, double rawLoss, long correct) {
 
     /**
      * Sums a forward pass chunk by chunk: for each pattern, the raw loss (squared error from Y, or the
-     * cross-entropy from U, {@link OutputLayer#crossEntropy}) and, for classification, whether arg-max U equals the label
+     * cross-entropy, {@link OutputLayer#patternLoss}) and, for classification, whether arg-max U equals the label
      * (the first maximum wins ties). Host engines share it, so every backend counts the same way.
      */
     public static final class Sum {
         private final Examples data;
+        private final Loss loss;
         private double raw;
         private long correct;
 
-        public Sum(Examples data) {
+        /** A sum over {@code data} of the raw loss the engine trains with. */
+        public Sum(Examples data, Loss loss) {
             this.data = data;
+            this.loss = loss;
         }
 
         /**
@@ -62,7 +67,7 @@ public record Evaluation(int rows, int outputs, double rawLoss, long correct) {
                     if (best == label) {
                         correct++;
                     }
-                    raw += OutputLayer.crossEntropy(u, row, k, label);
+                    raw += OutputLayer.patternLoss(loss, u, y, row, k, label);
                 } else {
                     for (int j = 0; j < k; j++) {
                         double e = data.targets()[(start + p) * k + j] - y[row + j];

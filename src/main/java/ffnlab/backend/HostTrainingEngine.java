@@ -62,7 +62,7 @@ public abstract class HostTrainingEngine extends MiniBatchEngine {
 
     @Override
     protected final int beginEvaluation(Examples data) {
-        sum = new Evaluation.Sum(data);
+        sum = new Evaluation.Sum(data, spec.loss());
         return chunk(data.rows());
     }
 

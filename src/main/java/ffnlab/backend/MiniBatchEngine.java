@@ -23,7 +23,7 @@ public abstract class MiniBatchEngine implements TrainingEngine {
         this.spec = spec;
         this.arch = spec.architecture();
         requireShape(train);
-        if (train.isClassification() != (spec.loss() == ffnlab.nn.Loss.CROSS_ENTROPY)) {
+        if (train.isClassification() != spec.loss().isClassification()) {
             throw new IllegalArgumentException(spec.loss().key() + " does not fit " + (train.isClassification()
                     ? "classification" : "regression") + " data");
         }

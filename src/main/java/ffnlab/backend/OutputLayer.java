@@ -15,10 +15,11 @@ public final class OutputLayer {
     /**
      * grad_{U^L} J and the raw batch loss, shapes P x K: squared error gives scale (Y - D) (times Y (1 - Y)
      * for a sigmoid output) and sum (d - y)^2; softmax with cross-entropy gives scale (f(U) - K), K one-hot
-     * from {@code labels}, and -sum log f(u)_k ({@link #crossEntropy}).
+     * from {@code labels}, and -sum log f(u)_k ({@link #crossEntropy}); the double softmax gives
+     * scale y . (z - k - (y^T (z - k)) 1) with z = f(y), and -sum log f(y)_k (see {@link Loss}).
      *
-     * @param d      the targets D (squared error; null for cross-entropy)
-     * @param labels the class labels (cross-entropy; null for squared error)
+     * @param d      the targets D (squared error; null for the cross-entropies)
+     * @param labels the class labels (the cross-entropies; null for squared error)
      */
     public static double gradient(Loss loss, Activation output, float[] u, float[] y, float[] d, int[] labels,
                                   int rows, int k, float scale, float[] gradU) {
@@ -39,12 +40,39 @@ public final class OutputLayer {
         for (int p = 0; p < rows; p++) {
             int row = p * k;
             int label = labels[p];
-            raw += crossEntropy(u, row, k, label);
-            for (int j = 0; j < k; j++) {
-                gradU[row + j] = scale * (j == label ? y[row + j] - 1f : y[row + j]);
+            raw += patternLoss(loss, u, y, row, k, label);
+            if (loss == Loss.DOUBLE_SOFTMAX_CROSS_ENTROPY) {
+                doubleSoftmaxGradient(y, row, k, label, scale, gradU);
+            } else {
+                for (int j = 0; j < k; j++) {
+                    gradU[row + j] = scale * (j == label ? y[row + j] - 1f : y[row + j]);
+                }
             }
         }
         return raw;
+    }
+
+    /**
+     * The raw loss of one classified pattern: -log f(u)_label for cross-entropy, -log f(y)_label (the softmax of
+     * the probabilities y) for the double softmax.
+     */
+    public static double patternLoss(Loss loss, float[] u, float[] y, int row, int k, int label) {
+        return crossEntropy(loss == Loss.DOUBLE_SOFTMAX_CROSS_ENTROPY ? y : u, row, k, label);
+    }
+
+    /** scale y . (z - k - (y^T (z - k)) 1), z = f(y), of one pattern, in double, rounded once. */
+    private static void doubleSoftmaxGradient(float[] y, int row, int k, int label, float scale, float[] gradU) {
+        float max = max(y, row, k);
+        double sum = sumExp(y, row, k, max);
+        double yDotGradY = 0;
+        for (int j = 0; j < k; j++) {
+            double gradY = Math.exp(y[row + j] - max) / sum - (j == label ? 1 : 0);
+            yDotGradY += y[row + j] * gradY;
+        }
+        for (int j = 0; j < k; j++) {
+            double gradY = Math.exp(y[row + j] - max) / sum - (j == label ? 1 : 0);
+            gradU[row + j] = (float) ((double) scale * y[row + j] * (gradY - yDotGradY));
+        }
     }
 
     /** U += 1_P b^T; Y = softmax(U) row by row, max-shifted: y_j = exp(u_j - max) / sum_i exp(u_i - max). */
@@ -63,7 +91,7 @@ public final class OutputLayer {
     }
 
     /**
-     * -log f(u)_label for the softmax f of the K values u[row .. row + K - 1], by log-sum-exp:
+     * -log f(u)_label for the softmax f of the K values u[row .. row + K - 1] (logits), by log-sum-exp:
      * log sum_j exp(u_j) = max + log sum_j exp(u_j - max).
      */
     public static double crossEntropy(float[] u, int row, int k, int label) {

@@ -12,6 +12,7 @@ import java.util.List;
  *   U^1 = X W^1 + B^1,  H^l = f^l(U^l),  U^{l+1} = H^l W^{l+1} + B^{l+1},  Y = f^L(U^L)
  *   grad_{U^L} J = -(D - Y)          (linear output, squared error)
  *                = -(K - f(U^L))     (softmax output, cross-entropy)
+ *                = Y . (Z - K - ((Y . (Z - K)) 1_K) 1_K^T),  Z = f(Y)   (the double softmax, see {@link Loss})
  *   grad_{U^l} J = (grad_{U^{l+1}} J) (W^{l+1})^T . f^l'(U^l)      (D)
  *   grad_{W^l} J = (H^{l-1})^T grad_{U^l} J,   grad_{b^l} J = (grad_{U^l} J)^T 1_P
  * </pre>
@@ -89,7 +90,7 @@ public final class Backpropagation {
     }
 
     /**
-     * J of a batch under this loss and reduction. {@code d} holds the targets D (for cross-entropy the
+     * J of a batch under this loss and reduction. {@code d} holds the targets D (for the cross-entropies the
      * one-hot K).
      */
     public double cost(Forward f, double[][] d) {
@@ -97,27 +98,38 @@ public final class Backpropagation {
         double[][] y = f.y();
         double[][] u = f.u(architecture.depth());
         for (int p = 0; p < y.length; p++) {
-            if (loss == Loss.SQUARED_ERROR) {
-                for (int k = 0; k < y[p].length; k++) {
-                    double e = d[p][k] - y[p][k];
-                    raw += e * e;
+            raw += switch (loss) {
+                case SQUARED_ERROR -> {
+                    double sum = 0;
+                    for (int k = 0; k < y[p].length; k++) {
+                        double e = d[p][k] - y[p][k];
+                        sum += e * e;
+                    }
+                    yield sum;
                 }
-            } else {
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : u[p]) {
-                    max = Math.max(max, v);
-                }
-                double sum = 0;
-                for (double v : u[p]) {
-                    sum += Math.exp(v - max);
-                }
-                double logSumExp = max + Math.log(sum);
-                for (int k = 0; k < u[p].length; k++) {
-                    raw -= d[p][k] * (u[p][k] - logSumExp);
-                }
-            }
+                case CROSS_ENTROPY -> crossEntropyOfLogits(u[p], d[p]);
+                case DOUBLE_SOFTMAX_CROSS_ENTROPY -> crossEntropyOfLogits(y[p], d[p]);
+            };
         }
         return reduction.reduce(loss, raw, y.length, architecture.outputs());
+    }
+
+    /** -sum_k d_k log softmax(logits)_k, by log-sum-exp. */
+    private static double crossEntropyOfLogits(double[] logits, double[] d) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : logits) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (double v : logits) {
+            sum += Math.exp(v - max);
+        }
+        double logSumExp = max + Math.log(sum);
+        double raw = 0;
+        for (int k = 0; k < logits.length; k++) {
+            raw -= d[k] * (logits[k] - logSumExp);
+        }
+        return raw;
     }
 
     /** Backward propagation of the batch's gradients, output layer first. */
@@ -126,16 +138,14 @@ public final class Backpropagation {
         int rows = f.y().length;
         double scale = reduction.gradientScale(loss, rows, architecture.outputs());
         double[][][] gradU = new double[depth][][];
-        // Output layer: grad_{U^L} J = -(D - Y) (times f'(U^L) for a sigmoid output).
+        // Output layer: the chapter's grad_{U^L} J = -(D - Y) (times f'(U^L) for a sigmoid output), or the
+        // double softmax's y . (z - k - (y^T (z - k)) 1) (see Loss).
         double[][] y = f.y();
-        double[][] g = new double[rows][architecture.outputs()];
+        double[][] g = new double[rows][];
         for (int p = 0; p < rows; p++) {
+            g[p] = loss == Loss.DOUBLE_SOFTMAX_CROSS_ENTROPY ? doubleSoftmaxGradient(y[p], d[p]) : chapterGradient(y[p], d[p]);
             for (int k = 0; k < g[p].length; k++) {
-                double chapter = -(d[p][k] - y[p][k]);
-                if (architecture.output() == Activation.SIGMOID) {
-                    chapter *= Activation.SIGMOID.derivativeFromOutput(y[p][k]);
-                }
-                g[p][k] = scale * chapter;
+                g[p][k] *= scale;
             }
         }
         gradU[depth - 1] = g;
@@ -158,6 +168,34 @@ public final class Backpropagation {
             gradB.add(columnSums(gradU[l - 1]));                         // (grad_{U^l} J)^T 1_P
         }
         return new Gradients(List.of(gradU), gradW, gradB);
+    }
+
+    /** -(d - y) of one pattern, times f'(u) = y (1 - y) for a sigmoid output. */
+    private double[] chapterGradient(double[] y, double[] d) {
+        double[] g = new double[y.length];
+        for (int k = 0; k < y.length; k++) {
+            g[k] = -(d[k] - y[k]);
+            if (architecture.output() == Activation.SIGMOID) {
+                g[k] *= Activation.SIGMOID.derivativeFromOutput(y[k]);
+            }
+        }
+        return g;
+    }
+
+    /** grad_u J = y . (grad_y J - (y^T grad_y J) 1) with grad_y J = z - k, z = f(y), of one pattern. */
+    private static double[] doubleSoftmaxGradient(double[] y, double[] k) {
+        double[] z = activate(Activation.SOFTMAX, new double[][] {y})[0];
+        double[] gradY = new double[y.length];
+        double yDotGradY = 0;
+        for (int j = 0; j < y.length; j++) {
+            gradY[j] = z[j] - k[j];
+            yDotGradY += y[j] * gradY[j];
+        }
+        double[] g = new double[y.length];
+        for (int j = 0; j < y.length; j++) {
+            g[j] = y[j] * (gradY[j] - yDotGradY);
+        }
+        return g;
     }
 
     /** Plain GD step: theta <- theta - alpha grad_theta J, in place. */

@@ -9,7 +9,8 @@ package ffnlab.nn;
  *       cross-entropy J = -sum log y_k.</li>
  *   <li>{@link #MEAN}: PyTorch's convention, so results compare with its tutorials. Squared error is
  *       {@code MSELoss}: J = (1/(P K)) sum (d - y)^2, grad_U J = -2 (D - Y) / (P K); cross-entropy is
- *       {@code CrossEntropyLoss}: J = -(1/P) sum log y_k, grad_U J = -(K - f(U)) / P.</li>
+ *       {@code CrossEntropyLoss}: J = -(1/P) sum log y_k, grad_U J = -(K - f(U)) / P (and the double softmax's
+ *       J and gradient likewise divided by P).</li>
  * </ul>
  */
 public enum Reduction {
@@ -27,14 +28,14 @@ public enum Reduction {
             case SUM -> 1.0;
             case MEAN -> switch (loss) {
                 case SQUARED_ERROR -> 2.0 / ((double) rows * outputs);
-                case CROSS_ENTROPY -> 1.0 / rows;
+                case CROSS_ENTROPY, DOUBLE_SOFTMAX_CROSS_ENTROPY -> 1.0 / rows;
             };
         };
     }
 
     /**
      * Turns the batch's raw loss sum into J: for squared error the raw sum is sum (d - y)^2 (no 1/2),
-     * for cross-entropy it is -sum log y_k.
+     * for the cross-entropies it is -sum log y_k (-sum log z_k for the double softmax).
      */
     public double reduce(Loss loss, double rawSum, int rows, int outputs) {
         return switch (this) {

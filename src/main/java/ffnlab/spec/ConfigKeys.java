@@ -36,7 +36,7 @@ public final class ConfigKeys {
         key("training.momentum", Type.NUMBER, 0.9, List.of(), "momentum mu (optimiser momentum only)");
         key("training.batch_size", Type.INTEGER, 64L, List.of(), "B: 1 = SGD, 0 = full-batch GD, else mini-batch SGD");
         key("training.epochs", Type.INTEGER, 100L, List.of(), "passes over the training set");
-        key("training.loss", Type.CHOICE, "auto", List.of("auto", "squared_error", "cross_entropy"), "cost J (auto: squared error for linear/sigmoid outputs, cross-entropy for softmax)");
+        key("training.loss", Type.CHOICE, "auto", List.of("auto", "squared_error", "cross_entropy", "double_softmax_cross_entropy"), "cost J (auto: squared error for linear/sigmoid outputs, cross-entropy for softmax; double_softmax_cross_entropy: the chapter's printed Example 5, softmax outputs fed to a cross-entropy that applies softmax again)");
         key("training.reduction", Type.CHOICE, "mean", List.of("sum", "mean"), "sum over patterns (the chapter's GD) or mean (PyTorch)");
         key("training.initialiser", Type.CHOICE, "pytorch", TrainingConfig.INITIALISERS, "how W and b start; chapter = Example 2's printed weights");
         key("training.init_range", Type.NUMBER, 0.1, List.of(), "for initialiser uniform: W, b ~ U(-r, r)");

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 class OutputLayerTest {
 
     @ParameterizedTest
-    @CsvSource({"linear, sum", "sigmoid, mean", "softmax, mean", "softmax, sum"})
-    void gradientAndLossEqualTheDoubleMath(String output, String reduction) {
+    @CsvSource({"linear, sum, squared_error", "sigmoid, mean, squared_error", "softmax, mean, cross_entropy",
+            "softmax, sum, cross_entropy", "softmax, mean, double_softmax_cross_entropy", "softmax, sum, double_softmax_cross_entropy"})
+    void gradientAndLossEqualTheDoubleMath(String output, String reduction, String lossName) {
         Activation out = Activation.parse(output);
         Architecture arch = Architecture.of(Activation.TANH, out, 3, 4);
-        Loss loss = Loss.naturalFor(out);
+        Loss loss = Loss.parse(lossName);
         Reduction red = Reduction.parse(reduction);
         int rows = 6;
         int k = 4;

@@ -69,6 +69,22 @@ class SpecValidationTest {
     }
 
     @Test
+    void thePrintedDoubleSoftmaxIsALossNamedInFullAndNeedsASoftmaxOutput() throws IOException {
+        ExperimentFiles files = write("printed", """
+                dataset: {source: fashion-mnist}
+                training: {loss: double_softmax_crossentropy}
+                """);
+        String all = String.join("\n", messages(assertThrows(SpecException.class, () -> files.load("printed", null, Map.of()))));
+        assertTrue(all.contains("printed.yaml:2:18: training.loss: unknown value 'double_softmax_crossentropy'; did you mean 'double_softmax_cross_entropy'?"), all);
+        ExperimentFiles regression = write("housing", """
+                dataset: {source: california-housing}
+                training: {loss: double_softmax_cross_entropy}
+                """);
+        all = String.join("\n", messages(assertThrows(SpecException.class, () -> regression.load("housing", null, Map.of()))));
+        assertTrue(all.contains("housing.yaml:2:18: training.loss: double_softmax_cross_entropy cannot be used with a linear output; use squared_error"), all);
+    }
+
+    @Test
     void profileSectionsAreCheckedEvenWhenNotUsed() throws IOException {
         ExperimentFiles files = write("prof", """
                 dataset: {source: toy-mapping}

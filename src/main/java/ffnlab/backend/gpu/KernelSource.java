@@ -109,6 +109,7 @@ final class KernelSource {
         return switch (loss) {
             case SQUARED_ERROR -> 0;
             case CROSS_ENTROPY -> 1;
+            case DOUBLE_SOFTMAX_CROSS_ENTROPY -> 2;
         };
     }
 }

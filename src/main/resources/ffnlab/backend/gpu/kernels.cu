@@ -4,7 +4,8 @@
 // activations are evaluated in double and rounded once, so results match the oracle to float rounding.
 //
 // Activation codes (KernelSource.activationCode): 0 sigmoid, 1 tanh, 2 relu, 3 linear, 4 softmax.
-// Loss codes: -1 none (forward only), 0 squared error, 1 cross-entropy.
+// Loss codes: -1 none (forward only), 0 squared error, 1 cross-entropy, 2 the double softmax (cross-entropy
+// of softmax(y), the probabilities y taken as logits; see Loss.java).
 
 #define ACT_SIGMOID 0
 #define ACT_TANH 1
@@ -13,6 +14,7 @@
 #define ACT_SOFTMAX 4
 #define LOSS_SQUARED_ERROR 0
 #define LOSS_CROSS_ENTROPY 1
+#define LOSS_DOUBLE_SOFTMAX_CROSS_ENTROPY 2
 
 typedef long long i64;
 
@@ -109,8 +111,10 @@ extern "C" __global__ void activation_backward(float* __restrict__ g, const floa
 // The output layer, one thread per pattern p:
 //   if apply: U <- U + 1_P b^T (b may be null), Y = f^L(U) (linear, sigmoid or row-wise softmax); else Y is given.
 //   loss >= 0: raw loss of the row into loss_rows[base + p], base = (*cursor or 0) + offset:
-//     squared error sum_k (d - y)^2, cross-entropy -log softmax(u)_label by log-sum-exp;
-//   grad_u != null: grad_{U^L} J = scale (Y - D) (. Y (1 - Y) for a sigmoid output), or scale (f(U) - K);
+//     squared error sum_k (d - y)^2, cross-entropy -log softmax(u)_label by log-sum-exp, the double softmax
+//     -log softmax(y)_label;
+//   grad_u != null: grad_{U^L} J = scale (Y - D) (. Y (1 - Y) for a sigmoid output), or scale (f(U) - K), or
+//     for the double softmax scale y . (z - k - (y^T (z - k)) 1) with z = softmax(y);
 //   correct_rows != null: 1 where arg-max_k u equals the label, else 0.
 extern "C" __global__ void output_layer(float* __restrict__ u, const float* __restrict__ b, float* __restrict__ y,
                                         int rows, int cols, int act, int apply, int loss,
@@ -155,6 +159,24 @@ extern "C" __global__ void output_layer(float* __restrict__ u, const float* __re
                     g *= yr[j] * (1.0f - yr[j]);
                 }
                 gr[j] = scale * g;
+            }
+        }
+    } else if (loss == LOSS_DOUBLE_SOFTMAX_CROSS_ENTROPY) {
+        float m = row_max(yr, cols);
+        double s = 0.0;
+        for (int j = 0; j < cols; j++) {
+            s += exp((double) (yr[j] - m));
+        }
+        raw = -((double) (yr[label] - m) - log(s));
+        if (gr != 0) {
+            double y_dot_grad_y = 0.0;
+            for (int j = 0; j < cols; j++) {
+                double grad_y = exp((double) (yr[j] - m)) / s - (j == label ? 1.0 : 0.0);
+                y_dot_grad_y += (double) yr[j] * grad_y;
+            }
+            for (int j = 0; j < cols; j++) {
+                double grad_y = exp((double) (yr[j] - m)) / s - (j == label ? 1.0 : 0.0);
+                gr[j] = (float) ((double) scale * (double) yr[j] * (grad_y - y_dot_grad_y));
             }
         }
     } else {

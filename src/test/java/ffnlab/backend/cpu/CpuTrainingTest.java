@@ -98,6 +98,20 @@ class CpuTrainingTest {
     }
 
     @Test
+    void theChaptersPrintedDoubleSoftmaxMatchesReference() {
+        Architecture arch = Architecture.of(Activation.RELU, Activation.SOFTMAX, 50, 300, 10);
+        Examples train = classification(300, 50, 10, 3);
+        Examples test = classification(71, 50, 10, 4);
+        for (Reduction reduction : Reduction.values()) {
+            // the same step size for both: the summed gradient is B = 64 times the mean's
+            double alpha = reduction == Reduction.MEAN ? 0.1 : 0.1 / 64;
+            TrainingConfig config = new TrainingConfig(arch, new Initialiser.PyTorchDefault(), Loss.DOUBLE_SOFTMAX_CROSS_ENTROPY,
+                    reduction, new Optimiser.Sgd(alpha), 64, 3, 7, 0);
+            assertSameLosses(train(config, new ReferenceBackend(), 1, train, test), train(config, new CpuBackend(1), 2, train, test));
+        }
+    }
+
+    @Test
     void deepSigmoidWithMomentumAndSummedLossMatchesReference() {
         Architecture arch = Architecture.of(Activation.SIGMOID, Activation.SIGMOID, 5, 17, 11, 3);
         TrainingConfig config = new TrainingConfig(arch, new Initialiser.Xavier(), Loss.SQUARED_ERROR,

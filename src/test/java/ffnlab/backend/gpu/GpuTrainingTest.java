@@ -137,6 +137,19 @@ class GpuTrainingTest {
     }
 
     @Test
+    void theChaptersPrintedDoubleSoftmaxFollowsTheReference() {
+        Architecture arch = Architecture.of(Activation.RELU, Activation.SOFTMAX, 20, 17, 9, 3);
+        Examples train = classification(203, 20, 3, 1);
+        Examples test = classification(61, 20, 3, 2);
+        TrainingConfig config = new TrainingConfig(arch, new Initialiser.PyTorchDefault(), Loss.DOUBLE_SOFTMAX_CROSS_ENTROPY,
+                Reduction.MEAN, new Optimiser.Sgd(0.5), 16, 12, 5L, 0);
+        TrainingResult reference = run(config, new ReferenceBackend(), train, test);
+        TrainingResult onGpu = run(config, gpu, train, test);
+        assertSameCurves(reference, onGpu, 1e-4);
+        assertTrue(reference.parameters().maxAbsDifference(onGpu.parameters()) < 1e-3, "parameters");
+    }
+
+    @Test
     void regressionWithSigmoidOutputAndSummedLossFollowsTheCpu() {
         Architecture arch = Architecture.of(Activation.TANH, Activation.SIGMOID, 5, 8, 2);
         SplittableRandom r = new SplittableRandom(9);
