@@ -9,6 +9,7 @@ import ffnlab.analysis.TrialCounts;
 import ffnlab.export.ExportFormat;
 import ffnlab.report.ComparePage;
 import ffnlab.report.ReportCommand;
+import ffnlab.report.ResultsTableFile;
 import ffnlab.report.ResultsTable;
 import ffnlab.results.AtomicFile;
 import ffnlab.results.ExperimentDirectory;
@@ -126,13 +127,21 @@ public final class Main {
         return report.count(TrialOutcome.Status.FAILED) > 0 ? 1 : 0;
     }
 
-    /** After a run: prints the results table of the plan's trials (and Example 2's comparison with the chapter). */
+    /**
+     * After a run: prints the results table of the plan's trials, kept beside the report ({@link ResultsTableFile}) so
+     * that a rerun that trained nothing does not read the results back; Example 2 adds its comparison with the chapter,
+     * read from the trials themselves.
+     */
     static void afterRun(ExperimentSpec spec, RunReport report, List<String> trialIds, PrintStream out) {
-        ExperimentResults results = ExperimentResults.load(report.directory(), trialIds);
-        out.print(ResultsTable.format(Aggregation.perConfiguration(results)));
         if (spec.name().equals("toy-mapping")) {
+            ExperimentResults results = ExperimentResults.load(report.directory(), trialIds);
+            out.print(ResultsTable.format(Aggregation.perConfiguration(results)));
             ChapterComparison.print(results.trials(), out);
+            return;
         }
+        Path experimentDir = report.directory().toAbsolutePath().normalize();
+        Path reportDir = reportsRoot(experimentDir.getParent()).resolve(experimentDir.getFileName());
+        out.print(ResultsTableFile.of(report.directory(), reportDir, trialIds));
     }
 
     /** Where HTML reports go: {@code -Dreports.dir}, else a {@code reports/} folder beside the results folder. */
