@@ -16,7 +16,7 @@ import ffnlab.results.ExperimentDirectory;
 import ffnlab.results.ResultsStore;
 import ffnlab.run.DataSources;
 import ffnlab.run.ExperimentRun;
-import ffnlab.run.LiveReport;
+import ffnlab.report.LiveReport;
 import ffnlab.run.Progress;
 import ffnlab.run.RunOptions;
 import ffnlab.run.RunReport;

@@ -24,7 +24,7 @@ import org.apache.logging.log4j.Logger;
  *
  * @param <T> what a render produces and publish consumes
  */
-final class CoalescedRebuild<T> implements AutoCloseable {
+public final class CoalescedRebuild<T> implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
 
     private final String what;
@@ -47,7 +47,7 @@ final class CoalescedRebuild<T> implements AutoCloseable {
      * @param render    builds the newest state (on the background thread, outside the lock)
      * @param publish   makes a render visible (under the lock, only while not closed)
      */
-    CoalescedRebuild(String what, Duration minGap, Duration closeWait, Supplier<T> render, Consumer<T> publish) {
+    public CoalescedRebuild(String what, Duration minGap, Duration closeWait, Supplier<T> render, Consumer<T> publish) {
         this.what = what;
         this.render = render;
         this.publish = publish;
@@ -57,7 +57,7 @@ final class CoalescedRebuild<T> implements AutoCloseable {
     }
 
     /** Asks for a rebuild: at once when {@code now}, else once the gap since the last one has passed. */
-    void request(boolean now) {
+    public void request(boolean now) {
         synchronized (lock) {
             if (closing || closed) {
                 return;

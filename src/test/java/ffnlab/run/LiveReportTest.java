@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ffnlab.report.Chromium;
+import ffnlab.report.LiveReport;
 import ffnlab.report.ReportBuilder;
 import ffnlab.sweep.TrialSpec;
 import ffnlab.train.EpochRecord;

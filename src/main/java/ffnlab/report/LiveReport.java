@@ -1,8 +1,9 @@
-package ffnlab.run;
+package ffnlab.report;
 
-import ffnlab.report.LiveStatus;
-import ffnlab.report.ReportBuilder;
 import ffnlab.results.AtomicFile;
+import ffnlab.run.CoalescedRebuild;
+import ffnlab.run.Progress;
+import ffnlab.run.TrialOutcome;
 import ffnlab.sweep.TrialSpec;
 import ffnlab.train.EpochRecord;
 import java.io.PrintStream;
@@ -28,7 +29,7 @@ public final class LiveReport implements Progress {
     public static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
     private static final int REFRESH_SECONDS = 10;
     /** The thread-context key set while a live page is built (see log4j2.xml). */
-    static final String QUIET = "ffnlab.live-page";
+    public static final String QUIET = "ffnlab.live-page";
 
     private final Path resultsRoot;
     private final Path reportsRoot;
@@ -43,7 +44,8 @@ public final class LiveReport implements Progress {
         this(resultsRoot, reportsRoot, out, MIN_GAP, CLOSE_WAIT);
     }
 
-    LiveReport(Path resultsRoot, Path reportsRoot, PrintStream out, Duration minGap, Duration closeWait) {
+    /** {@code minGap}: the least time between two rebuilds; {@code closeWait}: how long close waits for the last one. */
+    public LiveReport(Path resultsRoot, Path reportsRoot, PrintStream out, Duration minGap, Duration closeWait) {
         this.resultsRoot = resultsRoot;
         this.reportsRoot = reportsRoot;
         this.out = out;
