@@ -13,23 +13,28 @@ import tech.tablesaw.api.Table;
 
 /**
  * The chapter's Example 5b claim, "the curve of the time for weight update against batch size usually takes a
- * U-shape", judged on the two curves it can mean: the time per single update and the time per epoch (the time to
- * update the weights over the whole training set). It is shown where a curve's lowest mean lies at an interior batch
- * size and the 95% CIs at the smallest and the largest batch size both lie wholly above the minimum's
- * ({@link CurveMinimum#uShown}); the sentence says which curve shows it, or plainly where each one's minimum lies
- * instead. Also the time to a target test accuracy against batch size, in words.
+ * U-shape", judged on the three curves it can mean: the time per single update, the time per epoch (the time to
+ * update the weights over the whole training set) and, when the experiment sets {@code report.target_accuracy}, the
+ * time to reach that test accuracy (where many cheap small-batch updates and few expensive large-batch ones trade
+ * off). It is shown where a curve's lowest mean lies at an interior batch size and the 95% CIs at the smallest and
+ * the largest batch size both lie wholly above the minimum's ({@link CurveMinimum#uShown}); the sentence says which
+ * curve shows it, and plainly where each other one's minimum lies instead.
  */
 final class BatchSizeClaim {
     private BatchSizeClaim() {
     }
 
-    /** A curve the claim can mean: its metric, words and unit. */
-    private record Curve(Metric metric, String what, String unit) {
+    /** A curve the claim can mean: words, unit, and its per-configuration mean and 95% half-width. */
+    private record Curve(String what, String unit, double[] mean, double[] ci95) {
+        static Optional<Curve> of(Table t, String metric, String what, String unit) {
+            String mean = metric + Aggregation.MEAN;
+            if (!t.containsColumn(mean) || !t.containsColumn(metric + Aggregation.CI95)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Curve(what, unit, t.doubleColumn(mean).asDoubleArray(),
+                    t.doubleColumn(metric + Aggregation.CI95).asDoubleArray()));
+        }
     }
-
-    private static final List<Curve> CURVES = List.of(
-            new Curve(Metric.MEAN_EPOCH_TIME_S, "time per epoch", "s"),
-            new Curve(Metric.MEAN_UPDATE_TIME_US, "time per weight update", "µs"));
 
     /**
      * "agrees" (shown) when a curve shows a U the seeds separate, "differs" when every curve's minimum lies at an end
@@ -37,23 +42,24 @@ final class BatchSizeClaim {
      *
      * @param perConfiguration {@link Aggregation#perConfiguration} of a batch-size sweep
      * @param batchKey         its numeric batch-size column
+     * @param timeToTarget     the time to the target accuracy over the same rows, when the experiment sets one
      */
-    static Verdict verdict(Table perConfiguration, String batchKey) {
+    static Verdict verdict(Table perConfiguration, String batchKey, Optional<TimeToTarget.Sweep> timeToTarget) {
         if (!(perConfiguration.column(batchKey) instanceof NumericColumn<?> b)) {
             return new Verdict(Verdict.Outcome.NOT_ASSESSED, "The batch size is not numeric: no curve to judge.");
         }
         double[] x = b.asDoubleArray();
+        List<Curve> curves = new ArrayList<>();
+        Curve.of(perConfiguration, Metric.MEAN_EPOCH_TIME_S.key(), "time per epoch", "s").ifPresent(curves::add);
+        Curve.of(perConfiguration, Metric.MEAN_UPDATE_TIME_US.key(), "time per weight update", "µs").ifPresent(curves::add);
+        timeToTarget.flatMap(t -> Curve.of(t.perConfiguration(), TimeToTarget.TIME_TO_TARGET_S,
+                "time to test accuracy " + Html.number(t.target()), "s")).ifPresent(curves::add);
         List<String> shown = new ArrayList<>();
         List<String> notShown = new ArrayList<>();
         boolean allEnds = true;
         boolean intervals = true;
-        for (Curve c : CURVES) {
-            String mean = c.metric().key() + Aggregation.MEAN;
-            if (!perConfiguration.containsColumn(mean)) {
-                continue;
-            }
-            Optional<CurveMinimum> found = CurveMinimum.of(x, perConfiguration.doubleColumn(mean).asDoubleArray(),
-                    perConfiguration.doubleColumn(c.metric().key() + Aggregation.CI95).asDoubleArray());
+        for (Curve c : curves) {
+            Optional<CurveMinimum> found = CurveMinimum.of(x, c.mean(), c.ci95());
             if (found.isEmpty()) {
                 continue;
             }
@@ -70,8 +76,9 @@ final class BatchSizeClaim {
                         ? "the 95% CI at an end overlaps it, so the seeds do not establish the U"
                         : "one seed per batch size gives no interval to establish the U"));
             } else {
-                notShown.add(at + ", the " + (m.row() == m.first() ? "smallest" : "largest") + " batch size swept: "
-                        + "no interior minimum between " + Html.number(x[m.first()]) + " and " + Html.number(x[m.last()])
+                notShown.add(at + ", the " + (m.row() == m.first() ? "smallest" : "largest") + " batch size "
+                        + (m.first() == 0 && m.last() == x.length - 1 ? "swept" : "measured") + ": no interior minimum between "
+                        + Html.number(x[m.first()]) + " and " + Html.number(x[m.last()])
                         + (m.separated() ? "" : " (other 95% CIs overlap it)"));
             }
         }
@@ -80,7 +87,8 @@ final class BatchSizeClaim {
         }
         if (!shown.isEmpty()) {
             return new Verdict(Verdict.Outcome.AGREES, "Shown: " + String.join("; ", shown) + ": the chapter's U-curve."
-                    + (notShown.isEmpty() ? "" : " Not shown by the other curve: " + String.join("; ", notShown) + "."));
+                    + (notShown.isEmpty() ? "" : " Not shown by " + (notShown.size() == 1 ? "the other curve: " : "the other curves: ")
+                    + String.join("; ", notShown) + "."));
         }
         Verdict.Outcome outcome = !intervals ? Verdict.Outcome.NOT_ASSESSED
                 : allEnds ? Verdict.Outcome.DIFFERS : Verdict.Outcome.INCONCLUSIVE;
@@ -88,10 +96,11 @@ final class BatchSizeClaim {
     }
 
     /**
-     * The time to the target in words: the batch size where it is lowest with its CI and updates, whether the seeds
-     * separate that minimum from the ends, and the batch sizes where not every seed reached the target.
+     * The time to the target in words: how it is measured, the batch size where it is lowest with its updates (and,
+     * unless {@code judged} says the verdict already places that minimum, its CI and whether the seeds separate it
+     * from the ends), and the batch sizes where not every seed reached the target.
      */
-    static List<String> timeToTarget(TimeToTarget.Sweep sweep, String batchKey) {
+    static List<String> timeToTarget(TimeToTarget.Sweep sweep, String batchKey, boolean judged) {
         Table t = sweep.perConfiguration();
         List<String> out = new ArrayList<>();
         String target = "test accuracy " + Html.number(sweep.target());
@@ -108,13 +117,16 @@ final class BatchSizeClaim {
             CurveMinimum m = found.get();
             double updates = t.doubleColumn(TimeToTarget.UPDATES_TO_TARGET + Aggregation.MEAN).getDouble(m.row());
             double updatesCi = t.doubleColumn(TimeToTarget.UPDATES_TO_TARGET + Aggregation.CI95).getDouble(m.row());
-            out.add("Time to " + target + " (updates to the first epoch that reaches it x the steady time per update) "
-                    + "is lowest at " + batchKey + " = " + Html.number(m.x()) + ": "
-                    + Html.meanCi(m.mean(), m.ci95(), ValidRange.NON_NEGATIVE) + " s after "
-                    + Html.meanCi(updates, updatesCi, ValidRange.NON_NEGATIVE) + " updates; "
-                    + (m.uShown() ? "an interior minimum that the 95% CIs at both ends of the reached batch sizes lie wholly above."
-                    : m.interior() ? "an interior minimum, but an end's 95% CI overlaps it."
-                    : "at an end of the batch sizes that reached it, so no interior minimum."));
+            String measure = "Time to " + target + " = updates to the first epoch that reaches it x the steady time per update";
+            out.add(judged
+                    ? measure + "; at " + batchKey + " = " + Html.number(m.x()) + ", where it is lowest, "
+                            + Html.meanCi(updates, updatesCi, ValidRange.NON_NEGATIVE) + " updates."
+                    : measure + "; it is lowest at " + batchKey + " = " + Html.number(m.x()) + ": "
+                            + Html.meanCi(m.mean(), m.ci95(), ValidRange.NON_NEGATIVE) + " s after "
+                            + Html.meanCi(updates, updatesCi, ValidRange.NON_NEGATIVE) + " updates; "
+                            + (m.uShown() ? "an interior minimum that the 95% CIs at both ends of the reached batch sizes lie wholly above."
+                            : m.interior() ? "an interior minimum, but an end's 95% CI overlaps it."
+                            : "at an end of the batch sizes that reached it, so no interior minimum."));
         }
         List<String> missed = new ArrayList<>();
         for (int c = 0; c < t.rowCount(); c++) {

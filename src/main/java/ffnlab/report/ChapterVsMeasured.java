@@ -59,12 +59,11 @@ public final class ChapterVsMeasured {
                 : "Verdict: " + verdict.word() + ". " + verdict.sentence());
         TurnUpVerdict.of(f).ifPresent(t -> out.add("Rise past the optimum: " + t.word() + ". " + t.sentence()));
         f.batchKey().ifPresent(b -> {
-            String update = timeShape(table, b, Metric.MEAN_UPDATE_TIME_US.key(), "Time per weight update", "µs");
-            if (!verdict.sentence().startsWith(update)) {
-                out.add(update);
+            if (!Verdict.judgesBatchTimes(f)) {
+                out.add(timeShape(table, b, Metric.MEAN_UPDATE_TIME_US.key(), "Time per weight update", "µs"));
+                out.add(timeShape(table, b, Metric.MEAN_EPOCH_TIME_S.key(), "Time per epoch", "s"));
             }
-            out.add(timeShape(table, b, Metric.MEAN_EPOCH_TIME_S.key(), "Time per epoch", "s"));
-            f.timeToTarget().ifPresent(t -> out.addAll(BatchSizeClaim.timeToTarget(t, b)));
+            f.timeToTarget().ifPresent(t -> out.addAll(BatchSizeClaim.timeToTarget(t, b, Verdict.judgesBatchTimes(f))));
             out.addAll(BatchTimeExplanation.sentences(f, b));
         });
         return out;
@@ -186,7 +185,7 @@ public final class ChapterVsMeasured {
 
     /** The chapter's U-curve over batch sizes: {@link BatchSizeClaim#verdict}. */
     static Verdict uCurve(ExperimentFindings f, String batchKey) {
-        return BatchSizeClaim.verdict(f.perConfiguration(), batchKey);
+        return BatchSizeClaim.verdict(f.perConfiguration(), batchKey, f.timeToTarget());
     }
 
     private static int argExtreme(double[] x, boolean min) {

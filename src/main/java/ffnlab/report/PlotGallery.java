@@ -17,8 +17,10 @@ import ffnlab.plot.UpdateTimePlot;
 import ffnlab.plot.WeightsPlot;
 import ffnlab.results.TrialSchema.Column;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -40,11 +42,15 @@ public final class PlotGallery {
         List<PlotKind> kinds = new ArrayList<>();
         if (listed instanceof List<?> names) {
             for (Object name : names) {
-                PlotKind.of(String.valueOf(name)).filter(k -> k != PlotKind.TIME_TO_TARGET || targetReached(f)).ifPresentOrElse(kinds::add,
-                        () -> LOG.warn("{}: unknown plot '{}' in report.plots (known: learning_curves, error_vs_swept, "
-                                + "time_vs_batch, time_to_target, accuracy_curves, confusion_matrix, predicted_vs_actual, weights, heatmap, "
-                                + "parallel_coordinates)",
-                                f.results().name(), name));
+                Optional<PlotKind> kind = PlotKind.of(String.valueOf(name));
+                if (kind.isEmpty()) {
+                    LOG.warn("{}: unknown plot '{}' in report.plots (known: {})", f.results().name(), name,
+                            Arrays.stream(PlotKind.values()).map(PlotKind::key).collect(Collectors.joining(", ")));
+                } else if (kind.get() == PlotKind.TIME_TO_TARGET && !targetReached(f)) {
+                    LOG.info("{}: no time_to_target plot: no trial reached report.target_accuracy", f.results().name());
+                } else {
+                    kinds.add(kind.get());
+                }
             }
             return kinds;
         }

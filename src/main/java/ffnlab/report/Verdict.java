@@ -49,12 +49,22 @@ public record Verdict(Outcome outcome, String sentence) {
         if (chapter.mse().isPresent()) {
             return ChapterVsMeasured.mseVerdict(f);
         }
-        if (!chapter.note().isEmpty() && f.batchKey().isPresent() && f.configurations() > 1) {
+        if (judgesBatchTimes(f)) {
             return ChapterVsMeasured.uCurve(f, f.batchKey().get());
         }
         return new Verdict(Outcome.NO_CLAIM, chapter.note().isEmpty()
                 ? "The experiment states no chapter claim to compare with (report.chapter)."
                 : "The chapter's note gives no optimum or m.s.e. to compare with: nothing to judge.");
+    }
+
+    /**
+     * Whether the main verdict is the U-curve over batch sizes, which judges the time per epoch and per weight update
+     * itself: a batch-size sweep with a chapter note and no optimum or m.s.e. to compare with.
+     */
+    static boolean judgesBatchTimes(ExperimentFindings f) {
+        ChapterClaims chapter = f.chapter();
+        return chapter.optimum().isEmpty() && chapter.mse().isEmpty() && !chapter.note().isEmpty()
+                && f.batchKey().isPresent() && f.configurations() > 1;
     }
 
     private static Verdict optimum(ExperimentFindings f, Object claimed) {

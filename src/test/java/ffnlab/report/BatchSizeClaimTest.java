@@ -3,6 +3,8 @@ package ffnlab.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ffnlab.analysis.TimeToTarget;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -23,7 +25,7 @@ class BatchSizeClaimTest {
 
     @Test
     void anInteriorEpochTimeMinimumClearOfBothEndsIsShown() {
-        Verdict v = BatchSizeClaim.verdict(times(new double[] {11.2, 1.8, 1.47, 1.64}, new double[] {0.3, 0.05, 0.03, 0.04}), B);
+        Verdict v = BatchSizeClaim.verdict(times(new double[] {11.2, 1.8, 1.47, 1.64}, new double[] {0.3, 0.05, 0.03, 0.04}), B, Optional.empty());
         assertEquals(Verdict.Outcome.AGREES, v.outcome(), v.sentence());
         assertTrue(v.sentence().startsWith("Shown: the time per epoch is lowest at training.batch_size = 256"), v.sentence());
         assertTrue(v.sentence().contains("Not shown by the other curve: the time per weight update is lowest at "
@@ -32,7 +34,7 @@ class BatchSizeClaimTest {
 
     @Test
     void anEpochTimeStillFallingAtTheLargestBatchIsNotShownAndSaysWhere() {
-        Verdict v = BatchSizeClaim.verdict(times(new double[] {11.2, 1.8, 1.47, 1.30}, new double[] {0.3, 0.05, 0.03, 0.04}), B);
+        Verdict v = BatchSizeClaim.verdict(times(new double[] {11.2, 1.8, 1.47, 1.30}, new double[] {0.3, 0.05, 0.03, 0.04}), B, Optional.empty());
         assertEquals(Verdict.Outcome.DIFFERS, v.outcome(), v.sentence());
         assertTrue(v.sentence().startsWith("Not shown in this sweep: the time per epoch is lowest at training.batch_size = 1024"),
                 v.sentence());
@@ -41,9 +43,35 @@ class BatchSizeClaimTest {
 
     @Test
     void anInteriorMinimumThatAnEndOverlapsIsInconclusive() {
-        Verdict v = BatchSizeClaim.verdict(times(new double[] {11.2, 1.8, 1.47, 1.52}, new double[] {0.3, 0.05, 0.03, 0.04}), B);
+        Verdict v = BatchSizeClaim.verdict(times(new double[] {11.2, 1.8, 1.47, 1.52}, new double[] {0.3, 0.05, 0.03, 0.04}), B, Optional.empty());
         assertEquals(Verdict.Outcome.INCONCLUSIVE, v.outcome(), v.sentence());
         assertTrue(v.sentence().contains("the seeds do not establish the U"), v.sentence());
+    }
+
+    @Test
+    void aTimeToTargetWithAnInteriorMinimumShowsTheUWhereTheEpochTimeKeepsFalling() {
+        Table agg = times(new double[] {11.2, 1.8, 1.47, 1.30}, new double[] {0.3, 0.05, 0.03, 0.04});
+        Table withTarget = agg.copy().addColumns(
+                DoubleColumn.create("time_to_target_s_mean", 4.1, 1.2, 8.0, 31.0),
+                DoubleColumn.create("time_to_target_s_ci95", 0.4, 0.2, 1.0, 3.0));
+        Verdict v = BatchSizeClaim.verdict(agg, B, Optional.of(new TimeToTarget.Sweep(0.7, Table.create("trials"), withTarget)));
+        assertEquals(Verdict.Outcome.AGREES, v.outcome(), v.sentence());
+        assertTrue(v.sentence().startsWith("Shown: the time to test accuracy 0.7 is lowest at training.batch_size = 16"), v.sentence());
+        assertTrue(v.sentence().contains("Not shown by the other curves: the time per epoch is lowest at training.batch_size = 1024"),
+                v.sentence());
+    }
+
+    @Test
+    void aTimeToTargetMinimumAtTheLargestReachedBatchSizeSaysMeasuredNotSwept() {
+        Table agg = times(new double[] {11.2, 1.8, 1.47, 1.30}, new double[] {0.3, 0.05, 0.03, 0.04});
+        double nan = Double.NaN;
+        Table withTarget = agg.copy().addColumns(
+                DoubleColumn.create("time_to_target_s_mean", 4.1, 1.2, 0.7, nan),
+                DoubleColumn.create("time_to_target_s_ci95", 0.4, 0.2, 0.1, nan));
+        Verdict v = BatchSizeClaim.verdict(agg, B, Optional.of(new TimeToTarget.Sweep(0.7, Table.create("trials"), withTarget)));
+        assertEquals(Verdict.Outcome.DIFFERS, v.outcome(), v.sentence());
+        assertTrue(v.sentence().contains("the time to test accuracy 0.7 is lowest at training.batch_size = 256 (0.70 ± 0.10 s)"), v.sentence());
+        assertTrue(v.sentence().contains("the largest batch size measured: no interior minimum between 1 and 256"), v.sentence());
     }
 
     @Test
@@ -51,7 +79,7 @@ class BatchSizeClaimTest {
         double nan = Double.NaN;
         Table t = times(new double[] {11.2, 1.8, 1.47, 1.64}, new double[] {nan, nan, nan, nan});
         t.replaceColumn("mean_update_time_us_ci95", DoubleColumn.create("mean_update_time_us_ci95", nan, nan, nan, nan));
-        Verdict v = BatchSizeClaim.verdict(t, B);
+        Verdict v = BatchSizeClaim.verdict(t, B, Optional.empty());
         assertEquals(Verdict.Outcome.NOT_ASSESSED, v.outcome(), v.sentence());
     }
 }

@@ -103,8 +103,12 @@ class ReportBuilderTest {
             assertTrue(html.contains("<figure class=\"plot\" id=\"" + id + "\"><svg"), id + " is drawn");
         }
         assertTrue(html.contains("Measured: highest mean final test accuracy at training.batch_size=256"));
-        assertTrue(html.contains("Time per weight update is lowest at training.batch_size = 64"), "the U's bottom");
-        assertTrue(html.contains("an interior batch size: a U-curve"));
+        assertTrue(html.contains("the time per weight update is lowest at training.batch_size = 64"), "the U's bottom");
+        assertTrue(html.contains("an interior batch size"));
+        String lower = html.toLowerCase(java.util.Locale.ROOT);
+        for (String curve : List.of("time per weight update is lowest at", "time per epoch is lowest at")) {
+            assertEquals(1, lower.split(curve, -1).length - 1, "one sentence says where the " + curve);
+        }
     }
 
     @Test
