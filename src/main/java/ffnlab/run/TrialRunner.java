@@ -56,7 +56,7 @@ public final class TrialRunner {
     }
 
     /**
-     * @param fresh   rerun even when finished
+     * @param fresh   rerun even when finished, from scratch rather than from a checkpoint
      * @param threads threads this trial may use
      */
     public TrialOutcome run(TrialSpec trial, boolean fresh, int threads, EpochListener listener) {
@@ -74,11 +74,12 @@ public final class TrialRunner {
                 return new TrialOutcome(trial, TrialOutcome.Status.SKIPPED, "finished by another process", 0);
             }
             dir.clear();
-            return train(trial, dir, threads, listener, start);
+            return train(trial, dir, fresh, threads, listener, start);
         }
     }
 
-    private TrialOutcome train(TrialSpec trial, TrialDirectory dir, int threads, EpochListener listener, long start) {
+    /** With {@code fresh}, trains from scratch (still writing checkpoints) instead of resuming from one. */
+    private TrialOutcome train(TrialSpec trial, TrialDirectory dir, boolean fresh, int threads, EpochListener listener, long start) {
         TrialConfig c = trial.config();
         if (!c.model().isNetwork()) {
             return BaselineTrial.run(trial, dir, data.load(c), start);
@@ -96,7 +97,7 @@ public final class TrialRunner {
         String predictions;
         try {
             int every = ((Number) c.get("training.checkpoint_every")).intValue();
-            result = new TrainingLoop(tc, backend, threads).listener(listener).checkpoints(checkpoints(trial), every)
+            result = new TrainingLoop(tc, backend, threads).listener(listener).checkpoints(checkpoints(trial), every, !fresh)
                     .run(train, d.test(), validation);
             predictions = predictions(backend, tc, result.parameters(), train, d, threads);
         } finally {

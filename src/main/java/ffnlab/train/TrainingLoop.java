@@ -35,6 +35,7 @@ public final class TrainingLoop {
     private final List<EpochListener> listeners = new ArrayList<>();
     private CheckpointDirectory checkpoints;
     private int checkpointEvery;
+    private boolean resume;
 
     public TrainingLoop(TrainingConfig config, Backend backend, int threads) {
         this.config = config;
@@ -61,11 +62,17 @@ public final class TrainingLoop {
      * seconds or more after the last checkpoint (or the start); and always after the run's last epoch.
      */
     public TrainingLoop checkpoints(CheckpointDirectory directory, int every) {
+        return checkpoints(directory, every, true);
+    }
+
+    /** As {@link #checkpoints(CheckpointDirectory, int)}; with {@code resume} false the run trains from scratch. */
+    public TrainingLoop checkpoints(CheckpointDirectory directory, int every, boolean resume) {
         if (every < 0) {
             throw new IllegalArgumentException("checkpoint interval must not be negative, got " + every);
         }
         this.checkpoints = directory;
         this.checkpointEvery = every;
+        this.resume = resume;
         return this;
     }
 
@@ -90,7 +97,7 @@ public final class TrainingLoop {
         }
         long updatesPerEpoch = (patterns + batch - 1) / batch;
         boolean classification = train.isClassification();
-        TrainingState resumed = checkpoints == null ? null : checkpoints.latest(config.epochs(), config.architecture(),
+        TrainingState resumed = checkpoints == null || !resume ? null : checkpoints.latest(config.epochs(), config.architecture(),
                 state -> problem(state, patterns, fullBatch, updatesPerEpoch)).orElse(null);
         int shuffles = 0;
         if (resumed != null) {
