@@ -112,8 +112,10 @@ public final class TrialRunner {
             dir.write(TrialDirectory.PARAMETERS_BINARY, ParametersFile.write(result.parameters()));
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(trial.engine(), threads, backend.name(), result.device(), d.sha256(),
-                started, Instant.now()));
+        Map<String, Object> provenance = Provenance.of(trial.engine(), threads, backend.name(), result.device(), d.sha256(),
+                started, Instant.now());
+        provenance.put("resumed_from_epoch", result.resumedAtEpoch());
+        dir.writeYaml(TrialDirectory.PROVENANCE, provenance);
         Map<String, Object> summary = TrialSchema.summary(result.epochs(), result.finalEpoch(), result.divergedAtEpoch(), d.task() == ffnlab.data.Task.CLASSIFICATION,
                 orig, wall, result.parameters().sha256());
         dir.writeYaml(TrialDirectory.SUMMARY, summary);

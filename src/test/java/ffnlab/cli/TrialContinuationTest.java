@@ -92,6 +92,8 @@ class TrialContinuationTest {
                 FinishedTrial a = continued.get(id);
                 FinishedTrial b = fromScratch.get(id);
                 assertEquals(b.summary().get("parameters_sha256"), a.summary().get("parameters_sha256"), optimiser + " " + id);
+                assertEquals(15.0, ((Number) a.provenance().get("resumed_from_epoch")).doubleValue(), "provenance of the continued trial");
+                assertEquals(0.0, ((Number) b.provenance().get("resumed_from_epoch")).doubleValue(), "provenance of the trial from scratch");
                 assertEquals(b.summary().get("final_train_loss"), a.summary().get("final_train_loss"));
                 for (String col : List.of("epoch", "train_loss", "train_mse")) {
                     assertEquals(column(scratch.resolve("toy/trials/" + id + "/" + TrialDirectory.METRICS), col),
