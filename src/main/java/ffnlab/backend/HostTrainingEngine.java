@@ -2,6 +2,9 @@ package ffnlab.backend;
 
 import ffnlab.data.Examples;
 import ffnlab.nn.Parameters;
+import ffnlab.nn.optim.OptimiserMoments;
+import ffnlab.nn.optim.OptimiserState;
+import java.util.List;
 
 /**
  * The {@link MiniBatchEngine} on the host: theta and grad_theta J as {@link Parameters}, one reused
@@ -103,6 +106,29 @@ public abstract class HostTrainingEngine extends MiniBatchEngine {
     @Override
     public final Parameters parameters() {
         return theta.copy();
+    }
+
+    /**
+     * The optimiser state that {@link #update} steps, or null when the engine keeps none because the update is fused
+     * into the gradient computation (plain SGD on the cpu backend, whose only state is the step count).
+     */
+    protected abstract OptimiserState optimiserState();
+
+    @Override
+    public final OptimiserMoments optimiserMoments() {
+        OptimiserState state = optimiserState();
+        return new OptimiserMoments(steps(), state == null ? List.of() : state.moments().buffers());
+    }
+
+    @Override
+    public final void restoreOptimiser(OptimiserMoments moments) {
+        OptimiserState state = optimiserState();
+        if (state != null) {
+            state.restore(moments);
+        } else if (!moments.buffers().isEmpty()) {
+            throw new IllegalArgumentException("plain SGD keeps no buffers, the moments have " + moments.buffers().size());
+        }
+        steps(moments.steps());
     }
 
     /** "<what>, N thread(s)". */

@@ -18,6 +18,8 @@ public abstract class MiniBatchEngine implements TrainingEngine {
     protected final EngineSpec spec;
     protected final Architecture arch;
     protected final Examples train;
+    /** Optimiser steps taken: one per batch, from the count a restored state brought. */
+    private long steps;
 
     protected MiniBatchEngine(EngineSpec spec, Examples train) {
         this.spec = spec;
@@ -114,8 +116,22 @@ public abstract class MiniBatchEngine implements TrainingEngine {
         double raw = 0;
         for (int start = 0; start < total; start += b) {
             raw += trainBatch(start, Math.min(b, total - start), b);
+            steps++;
         }
         return endEpoch(raw);
+    }
+
+    /** Optimiser steps taken so far (batches trained, counting those of a restored state). */
+    protected final long steps() {
+        return steps;
+    }
+
+    /** Sets the step count, when an optimiser state is restored. */
+    protected final void steps(long taken) {
+        if (taken < 0) {
+            throw new IllegalArgumentException("steps must not be negative, got " + taken);
+        }
+        steps = taken;
     }
 
     /** One batch of the epoch; an engine may replay a recorded {@link #step} instead. Returns its raw loss. */

@@ -47,6 +47,11 @@ final class OperationsEngine extends HostTrainingEngine {
     }
 
     @Override
+    protected OptimiserState optimiserState() {
+        return optimiser;
+    }
+
+    @Override
     public String device() {
         return withThreads(backend.name());
     }

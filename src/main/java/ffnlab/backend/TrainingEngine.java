@@ -2,6 +2,7 @@ package ffnlab.backend;
 
 import ffnlab.data.Examples;
 import ffnlab.nn.Parameters;
+import ffnlab.nn.optim.OptimiserMoments;
 
 /**
  * One network being trained on one backend, with the training set loaded once (a GPU engine uploads it
@@ -27,6 +28,21 @@ public interface TrainingEngine extends AutoCloseable {
 
     /** A copy of the current parameters. */
     Parameters parameters();
+
+    /**
+     * A copy of the optimiser's state: the steps taken (one per batch since the engine opened, plus those of a
+     * restored state) and its buffers (none for SGD, momentum's velocity, Adam's two moments). With
+     * {@link #parameters} it is everything a checkpoint needs to continue the updates exactly.
+     */
+    OptimiserMoments optimiserMoments();
+
+    /**
+     * Replaces the optimiser's state by {@code moments}, as {@link #optimiserMoments} of an engine with the same
+     * specification returned them; the parameters come from {@link EngineSpec#initial}. Called before the first epoch.
+     *
+     * @throws IllegalArgumentException when the buffers do not fit this engine's optimiser and architecture
+     */
+    void restoreOptimiser(OptimiserMoments moments);
 
     /** Where it runs, for logs and provenance, e.g. "cpu, 2 threads". */
     String device();

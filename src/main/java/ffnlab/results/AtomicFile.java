@@ -21,6 +21,10 @@ public final class AtomicFile {
     }
 
     public static void write(Path target, String text) {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void write(Path target, byte[] bytes) {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
@@ -31,7 +35,7 @@ public final class AtomicFile {
             try {
                 try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE,
                         java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-                    var buffer = java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                    var buffer = java.nio.ByteBuffer.wrap(bytes);
                     while (buffer.hasRemaining()) {
                         channel.write(buffer);
                     }

@@ -23,6 +23,8 @@ public final class TrialDirectory {
     public static final String METRICS = "metrics.csv";
     public static final String PREDICTIONS = "predictions.csv";
     public static final String PARAMETERS = "parameters.csv";
+    /** The parameters of larger networks, in {@link ffnlab.nn.ParametersFile}'s binary format. */
+    public static final String PARAMETERS_BINARY = "parameters.bin";
     public static final String PROVENANCE = "provenance.yaml";
     public static final String SUMMARY = "summary.yaml";
     private static final String LOCK = ".lock";
@@ -88,6 +90,10 @@ public final class TrialDirectory {
 
     public void write(String name, String text) {
         AtomicFile.write(path.resolve(name), text);
+    }
+
+    public void write(String name, byte[] bytes) {
+        AtomicFile.write(path.resolve(name), bytes);
     }
 
     public void writeYaml(String name, Map<String, ?> values) {

@@ -7,12 +7,14 @@ import ffnlab.data.Examples;
 import ffnlab.data.PreparedData;
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
+import ffnlab.nn.ParametersFile;
 import ffnlab.results.ExperimentDirectory;
 import ffnlab.results.ParametersCsv;
 import ffnlab.results.TrialDirectory;
 import ffnlab.results.TrialSchema;
 import ffnlab.spec.TrialConfig;
 import ffnlab.sweep.TrialSpec;
+import ffnlab.train.CheckpointDirectory;
 import ffnlab.train.EpochListener;
 import ffnlab.train.TrainingConfig;
 import ffnlab.train.TrainingLoop;
@@ -27,12 +29,17 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Runs one trial and records it: takes the trial's lock (or reports it busy), clears what an interrupted run
- * left, trains, then writes trial.yaml, metrics.csv, predictions.csv, parameters.csv (small networks),
- * provenance.yaml and, last, summary.yaml. A divergent loss ({@link ffnlab.train.Divergence}) is recorded as status
+ * left, trains, then writes trial.yaml, metrics.csv, predictions.csv, parameters.csv (small networks) or
+ * parameters.bin ({@link ParametersFile}, larger ones), provenance.yaml and, last, summary.yaml. Training writes
+ * checkpoints to {@code checkpoints/<prefix key>/} of the experiment folder ({@link TrialSpec#prefixKey}: the trial
+ * without its epoch count) and starts from the newest one that fits, so a killed trial resumes and a trial with more
+ * epochs continues from a shorter one. A divergent loss ({@link ffnlab.train.Divergence}) is recorded as status
  * diverged at its epoch.
  */
 public final class TrialRunner {
     private static final Logger LOG = LogManager.getLogger();
+    /** The experiment folder's folder of checkpoints, one folder per prefix key. */
+    public static final String CHECKPOINTS = "checkpoints";
 
     private final DataSources data;
     private final ExperimentDirectory directory;
@@ -49,7 +56,7 @@ public final class TrialRunner {
     }
 
     /**
-     * @param fresh   rerun even when finished
+     * @param fresh   rerun even when finished, from scratch rather than from a checkpoint
      * @param threads threads this trial may use
      */
     public TrialOutcome run(TrialSpec trial, boolean fresh, int threads, EpochListener listener) {
@@ -67,11 +74,12 @@ public final class TrialRunner {
                 return new TrialOutcome(trial, TrialOutcome.Status.SKIPPED, "finished by another process", 0);
             }
             dir.clear();
-            return train(trial, dir, threads, listener, start);
+            return train(trial, dir, fresh, threads, listener, start);
         }
     }
 
-    private TrialOutcome train(TrialSpec trial, TrialDirectory dir, int threads, EpochListener listener, long start) {
+    /** With {@code fresh}, trains from scratch (still writing checkpoints) instead of resuming from one. */
+    private TrialOutcome train(TrialSpec trial, TrialDirectory dir, boolean fresh, int threads, EpochListener listener, long start) {
         TrialConfig c = trial.config();
         if (!c.model().isNetwork()) {
             return BaselineTrial.run(trial, dir, data.load(c), start);
@@ -88,7 +96,9 @@ public final class TrialRunner {
         TrainingResult result;
         String predictions;
         try {
-            result = new TrainingLoop(tc, backend, threads).listener(listener).run(train, d.test(), validation);
+            int every = ((Number) c.get("training.checkpoint_every")).intValue();
+            result = new TrainingLoop(tc, backend, threads).listener(listener).checkpoints(checkpoints(trial), every, !fresh)
+                    .run(train, d.test(), validation);
             predictions = predictions(backend, tc, result.parameters(), train, d, threads);
         } finally {
             backend.close();
@@ -98,10 +108,14 @@ public final class TrialRunner {
         dir.write(TrialDirectory.PREDICTIONS, predictions);
         if (arch.parameterCount() <= ParametersCsv.MAX_PARAMETERS) {
             dir.write(TrialDirectory.PARAMETERS, ParametersCsv.write(result.parameters()));
+        } else {
+            dir.write(TrialDirectory.PARAMETERS_BINARY, ParametersFile.write(result.parameters()));
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(trial.engine(), threads, backend.name(), result.device(), d.sha256(),
-                started, Instant.now()));
+        Map<String, Object> provenance = Provenance.of(trial.engine(), threads, backend.name(), result.device(), d.sha256(),
+                started, Instant.now());
+        provenance.put("resumed_from_epoch", result.resumedAtEpoch());
+        dir.writeYaml(TrialDirectory.PROVENANCE, provenance);
         Map<String, Object> summary = TrialSchema.summary(result.epochs(), result.finalEpoch(), result.divergedAtEpoch(), d.task() == ffnlab.data.Task.CLASSIFICATION,
                 orig, wall, result.parameters().sha256());
         dir.writeYaml(TrialDirectory.SUMMARY, summary);
@@ -114,6 +128,11 @@ public final class TrialRunner {
                 : d.test() == null ? String.format(java.util.Locale.ROOT, "train_mse %.4g", result.atFinalEpoch().trainMse())
                 : String.format(java.util.Locale.ROOT, "test_mse %.4g", result.atFinalEpoch().testMse());
         return new TrialOutcome(trial, TrialOutcome.Status.FINISHED, error, wall);
+    }
+
+    /** The checkpoints of {@code trial} and of the same trial with other epoch counts. */
+    CheckpointDirectory checkpoints(TrialSpec trial) {
+        return new CheckpointDirectory(directory.path().resolve(CHECKPOINTS).resolve(trial.prefixKey()));
     }
 
     static Map<String, Object> trialYaml(TrialSpec trial) {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * A trial's id: the first 16 hex characters of SHA-256 over the canonical text of its resolved configuration
  * (sorted keys; {@code backend.kind} as resolved, so {@code auto} is the cpu or gpu it ran on; the thread count
- * left out because results do not depend on it), its seed, the dataset's hash and the {@link EngineFingerprint}
+ * and the checkpoint interval left out because results do not depend on them), its seed, the dataset's hash and the {@link EngineFingerprint}
  * of the code that trains it. The same trial gets the same id on every run and machine with the same build;
  * changing any value or class that can change the numbers gives a new id. {@link #ignoringEngine} is the same
  * hash without the engine: equal for the same trial trained by other code.
@@ -37,12 +37,29 @@ public final class TrialId {
         return hash(text(config, backend, seed, dataSha256));
     }
 
+    /**
+     * The prefix key: the id's hash without {@code training.epochs}. Trials that differ only in their epoch count
+     * share it, and with it their checkpoints: the run of E epochs is the first E epochs of every longer run (nothing
+     * in the training loop depends on the planned number of epochs), so a longer trial continues from a shorter one's
+     * last checkpoint.
+     */
+    public static String prefix(TrialConfig config, String backend, long seed, String dataSha256, String engine) {
+        Map<String, Object> values = new TreeMap<>(config.values());
+        values.remove("training.epochs");
+        return hash(text(values, backend, seed, dataSha256) + "engine=" + engine + "\nepochs=any\n");
+    }
+
     private static String text(TrialConfig config, String backend, long seed, String dataSha256) {
+        return text(config.values(), backend, seed, dataSha256);
+    }
+
+    private static String text(Map<String, Object> config, String backend, long seed, String dataSha256) {
         if (backend.equals("auto")) {
             throw new IllegalArgumentException("a trial id needs the backend that runs the trial, not auto");
         }
-        Map<String, Object> values = new TreeMap<>(config.values());
+        Map<String, Object> values = new TreeMap<>(config);
         values.remove("backend.threads");
+        values.remove("training.checkpoint_every");
         values.put("backend.kind", backend);
         return canonical(values) + "\nseed=" + seed + "\ndata=" + dataSha256 + "\n";
     }

@@ -21,6 +21,11 @@ public record TrialSpec(String id, String experiment, Configuration configuratio
         return TrialId.ignoringEngine(config(), backend, seed, dataSha256);
     }
 
+    /** The key of the checkpoints this trial shares with the same trial of other epoch counts ({@link TrialId#prefix}). */
+    public String prefixKey() {
+        return TrialId.prefix(config(), backend, seed, dataSha256, engine);
+    }
+
     public TrialConfig config() {
         return configuration.config();
     }

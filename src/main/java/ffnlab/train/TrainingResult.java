@@ -13,14 +13,24 @@ import java.util.List;
  * @param divergedAtEpoch the epoch whose loss was divergent ({@link Divergence}), or 0 when training did not diverge
  * @param stoppedEarly    whether early stopping ended the run
  * @param device          where it ran
+ * @param resumedAtEpoch  the epoch of the checkpoint the run started from (its records came from it), 0 from scratch
  */
 public record TrainingResult(List<EpochRecord> epochs, Parameters parameters, int finalEpoch, int divergedAtEpoch,
-                             boolean stoppedEarly, String device) {
+                             boolean stoppedEarly, String device, int resumedAtEpoch) {
     public TrainingResult {
         epochs = List.copyOf(epochs);
         if (finalEpoch < 0 || finalEpoch > epochs.size()) {
             throw new IllegalArgumentException("final epoch " + finalEpoch + " of " + epochs.size() + " epochs");
         }
+        if (resumedAtEpoch < 0 || resumedAtEpoch > epochs.size()) {
+            throw new IllegalArgumentException("resumed at epoch " + resumedAtEpoch + " of " + epochs.size() + " epochs");
+        }
+    }
+
+    /** A run trained from scratch. */
+    public TrainingResult(List<EpochRecord> epochs, Parameters parameters, int finalEpoch, int divergedAtEpoch,
+                          boolean stoppedEarly, String device) {
+        this(epochs, parameters, finalEpoch, divergedAtEpoch, stoppedEarly, device, 0);
     }
 
     public boolean diverged() {

@@ -39,6 +39,12 @@ public final class FeedForwardClassificationModel extends FeedForwardModel<Label
     }
 
     @Override
+    public FeedForwardClassificationModel withParameters(Parameters parameters) {
+        requireArchitecture(parameters);
+        return new FeedForwardClassificationModel(name, provenance, featureIDMap, outputIDInfo, parameters);
+    }
+
+    @Override
     protected Model<Label> copy(String newName, ModelProvenance newProvenance) {
         return new FeedForwardClassificationModel(newName, newProvenance, featureIDMap, outputIDInfo, parameters());
     }

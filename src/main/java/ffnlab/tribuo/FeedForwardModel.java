@@ -50,6 +50,23 @@ public abstract class FeedForwardModel<T extends Output<T>> extends Model<T> {
         }
     }
 
+    /**
+     * This model (its feature map, outputs and provenance) with other parameters of the same architecture: the
+     * parameters of a trial read back from its parameters.csv ({@code ffnlab.results.ParametersCsv}) or parameters.bin
+     * ({@link ffnlab.nn.ParametersFile}), to predict with Tribuo.
+     *
+     * @throws IllegalArgumentException when {@code parameters} is for another architecture
+     */
+    public abstract FeedForwardModel<T> withParameters(Parameters parameters);
+
+    /** Requires that {@code parameters} has this model's architecture. */
+    protected final void requireArchitecture(Parameters parameters) {
+        Architecture a = new Architecture(widths, hidden, output);
+        if (!parameters.architecture().equals(a)) {
+            throw new IllegalArgumentException("parameters for " + parameters.architecture() + ", the model is " + a);
+        }
+    }
+
     /** A copy of the trained W^l and b^l. */
     public Parameters parameters() {
         Architecture a = new Architecture(widths, hidden, output);

@@ -30,6 +30,12 @@ public final class FeedForwardRegressionModel extends FeedForwardModel<Regressor
     }
 
     @Override
+    public FeedForwardRegressionModel withParameters(Parameters parameters) {
+        requireArchitecture(parameters);
+        return new FeedForwardRegressionModel(name, provenance, featureIDMap, outputIDInfo, parameters, dimensions);
+    }
+
+    @Override
     protected Model<Regressor> copy(String newName, ModelProvenance newProvenance) {
         return new FeedForwardRegressionModel(newName, newProvenance, featureIDMap, outputIDInfo, parameters(), dimensions);
     }

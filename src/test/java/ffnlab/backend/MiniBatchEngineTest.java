@@ -12,6 +12,7 @@ import ffnlab.nn.Loss;
 import ffnlab.nn.Parameters;
 import ffnlab.nn.Reduction;
 import ffnlab.nn.optim.Optimiser;
+import ffnlab.nn.optim.OptimiserMoments;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,17 @@ class MiniBatchEngineTest {
         @Override
         public Parameters parameters() {
             return new Parameters(ARCH);
+        }
+
+        /** The recorder keeps no optimiser buffers: its state is the step count the loop keeps. */
+        @Override
+        public OptimiserMoments optimiserMoments() {
+            return new OptimiserMoments(steps(), List.of());
+        }
+
+        @Override
+        public void restoreOptimiser(OptimiserMoments moments) {
+            steps(moments.steps());
         }
 
         @Override

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash safety with real processes: a run killed with SIGKILL and restarted ends with the same results as an
- * uninterrupted run; two processes running the same experiment at once train every trial exactly once and
+ * uninterrupted run, also when killed in the middle of a trial, which then resumes from its checkpoint; two processes running the same experiment at once train every trial exactly once and
  * leave no corrupt file.
  */
 class ChildProcessRunTest {
     private static final String EXPERIMENT = """
             dataset: {source: toy-mapping, input_scaling: none}
             model: {hidden: [3], activation: sigmoid}
-            training: {lr: 0.05, batch_size: 4, epochs: 600, reduction: sum, initialiser: uniform, init_range: 1.0}
+            training: {lr: 0.05, batch_size: 4, epochs: 600, reduction: sum, initialiser: uniform, init_range: 1.0, checkpoint_every: 50}
             seeds: [1, 2]
             sweep:
               grid:
@@ -130,6 +130,46 @@ class ChildProcessRunTest {
                 assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left in " + t.path());
             }
         }
+    }
+
+    /** A prefix folder with a checkpoint written on the way and none of a last epoch: a trial in the middle of training. */
+    private static boolean midTrial(Path checkpoints) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return false;
+        }
+        try (var prefixes = Files.list(checkpoints)) {
+            for (Path prefix : prefixes.toList()) {
+                try (var files = Files.list(prefix)) {
+                    List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ckpt")).toList();
+                    if (names.stream().anyMatch(n -> n.endsWith(".resume.ckpt")) && names.stream().allMatch(n -> n.endsWith(".resume.ckpt"))) {
+                        return true;
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // being created
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void killedInTheMiddleOfATrialResumesItFromItsCheckpoint() throws Exception {
+        Path experiments = experiments(dir);
+        Map<String, String> expected = reference();
+        Path results = dir.resolve("results");
+        Process victim = start(experiments, results, "victim");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && victim.isAlive() && !midTrial(results.resolve("crash/checkpoints"))) {
+            Thread.sleep(1);
+        }
+        assertTrue(victim.isAlive(), "the run ended before it could be killed:\n" + output("victim"));
+        victim.destroyForcibly(); // SIGKILL on Linux
+        victim.waitFor(30, TimeUnit.SECONDS);
+        Process resumed = start(experiments, results, "resumed");
+        assertTrue(resumed.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, resumed.exitValue(), output("resumed"));
+        assertTrue(output("resumed").contains("resuming from checkpoint"), output("resumed"));
+        assertEquals(expected, fingerprint(results));
     }
 
     @Test

@@ -53,6 +53,12 @@ class CpuTrainingEngine extends HostTrainingEngine {
         }
     }
 
+    /** Null for plain SGD, whose step is fused into {@link #layerGradients}. */
+    @Override
+    protected OptimiserState optimiserState() {
+        return optimiser;
+    }
+
     @Override
     public String device() {
         return withThreads("cpu (" + GemmKernel.forShape(Integer.MAX_VALUE, 1, 1).name() + ")");

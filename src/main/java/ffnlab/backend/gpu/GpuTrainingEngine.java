@@ -6,6 +6,8 @@ import ffnlab.backend.MiniBatchEngine;
 import ffnlab.backend.gpu.KernelSource.Kernel;
 import ffnlab.data.Examples;
 import ffnlab.nn.Parameters;
+import ffnlab.nn.optim.OptimiserMoments;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -291,6 +293,40 @@ final class GpuTrainingEngine extends MiniBatchEngine {
         float[] flat = new float[layout.size()];
         s.download(theta, flat, 0, flat.length, "reading the parameters");
         return layout.unpack(flat);
+    }
+
+    /** The state's buffers read back from the device; the step count is the batches trained. */
+    @Override
+    public OptimiserMoments optimiserMoments() {
+        enter();
+        List<Parameters> copies = new ArrayList<>();
+        for (long buffer : optimiser.buffers) {
+            float[] flat = new float[layout.size()];
+            s.download(buffer, flat, 0, flat.length, "reading the optimiser state");
+            copies.add(layout.unpack(flat));
+        }
+        return new OptimiserMoments(steps(), copies);
+    }
+
+    /** Uploads the buffers and sets the device's step count, waiting for each copy (the staging buffer is reused). */
+    @Override
+    public void restoreOptimiser(OptimiserMoments moments) {
+        enter();
+        if (moments.buffers().size() != optimiser.buffers.length) {
+            throw new IllegalArgumentException(spec.optimiser().key() + " keeps " + optimiser.buffers.length
+                    + " buffers, the moments have " + moments.buffers().size());
+        }
+        for (int i = 0; i < optimiser.buffers.length; i++) {
+            Parameters buffer = moments.buffers().get(i);
+            if (!buffer.architecture().equals(arch)) {
+                throw new IllegalArgumentException("moments for " + buffer.architecture() + ", not " + arch);
+            }
+            s.upload(layout.pack(buffer), 0, layout.size(), optimiser.buffers[i]);
+            s.synchronize("restoring the optimiser state");
+        }
+        optimiser.steps(s, moments.steps());
+        s.synchronize("restoring the optimiser's step count");
+        steps(moments.steps());
     }
 
     /** Every entry point: refuses a closed engine, makes the context current on the calling thread. */

@@ -2,6 +2,7 @@ package ffnlab.nn.optim;
 
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
+import java.util.List;
 
 /** Adam's first and second moments, updated as PyTorch's {@code torch.optim.Adam} does. */
 final class AdamState implements OptimiserState {
@@ -44,5 +45,16 @@ final class AdamState implements OptimiserState {
     @Override
     public long steps() {
         return steps;
+    }
+
+    @Override
+    public OptimiserMoments moments() {
+        return new OptimiserMoments(steps, List.of(m.copy(), v.copy()));
+    }
+
+    @Override
+    public void restore(OptimiserMoments moments) {
+        moments.copyInto(List.of(m, v), "Adam");
+        steps = moments.steps();
     }
 }

@@ -2,6 +2,7 @@ package ffnlab.nn.optim;
 
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
+import java.util.List;
 
 /** v &lt;- mu v + grad; W &lt;- W - alpha v (PyTorch's SGD with momentum, dampening 0). */
 final class MomentumState implements OptimiserState {
@@ -36,5 +37,16 @@ final class MomentumState implements OptimiserState {
     @Override
     public long steps() {
         return steps;
+    }
+
+    @Override
+    public OptimiserMoments moments() {
+        return new OptimiserMoments(steps, List.of(velocity.copy()));
+    }
+
+    @Override
+    public void restore(OptimiserMoments moments) {
+        moments.copyInto(List.of(velocity), "momentum");
+        steps = moments.steps();
     }
 }

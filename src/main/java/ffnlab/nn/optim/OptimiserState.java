@@ -10,4 +10,15 @@ public interface OptimiserState {
 
     /** Number of steps taken so far. */
     long steps();
+
+    /** A copy of the state: the step count and the buffers, for a checkpoint. */
+    OptimiserMoments moments();
+
+    /**
+     * Replaces the state by {@code moments} (as {@link #moments} of a state of the same optimiser and architecture
+     * returned them), so the next {@link #step} is the one that would have followed.
+     *
+     * @throws IllegalArgumentException when the buffers' number or shapes do not fit
+     */
+    void restore(OptimiserMoments moments);
 }

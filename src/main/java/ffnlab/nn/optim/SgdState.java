@@ -2,6 +2,7 @@ package ffnlab.nn.optim;
 
 import ffnlab.nn.Architecture;
 import ffnlab.nn.Parameters;
+import java.util.List;
 
 /** W &lt;- W - alpha grad_W J. Stateless apart from the step count. */
 final class SgdState implements OptimiserState {
@@ -30,5 +31,16 @@ final class SgdState implements OptimiserState {
     @Override
     public long steps() {
         return steps;
+    }
+
+    @Override
+    public OptimiserMoments moments() {
+        return new OptimiserMoments(steps, List.of());
+    }
+
+    @Override
+    public void restore(OptimiserMoments moments) {
+        moments.copyInto(List.of(), "SGD");
+        steps = moments.steps();
     }
 }
