@@ -64,6 +64,7 @@ public final class ChapterVsMeasured {
                 out.add(timeShape(table, b, Metric.MEAN_EPOCH_TIME_S.key(), "Time per epoch", "s"));
             }
             f.timeToTarget().ifPresent(t -> out.addAll(BatchSizeClaim.timeToTarget(t, b, Verdict.judgesBatchTimes(f))));
+            MachineLoad.of(f.results().trials()).ifPresent(l -> out.add(l.sentence()));
             out.addAll(BatchTimeExplanation.sentences(f, b));
         });
         return out;

@@ -22,6 +22,7 @@ final class BaselineTrial {
 
     static TrialOutcome run(TrialSpec trial, TrialDirectory dir, PreparedData d, long startNanos) {
         Instant started = Instant.now();
+        double loadAtStart = Provenance.loadAverage();
         dir.writeYaml(TrialDirectory.TRIAL, TrialRunner.trialYaml(trial));
         String kind = trial.config().model().kind();
         long fit = System.nanoTime();
@@ -36,7 +37,8 @@ final class BaselineTrial {
         }
         dir.write(TrialDirectory.PREDICTIONS, p.toString());
         double wall = (System.nanoTime() - startNanos) / 1e9;
-        dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(trial.engine(), 1, "tribuo", "tribuo " + kind + " SGD, 1 thread", d.sha256(), started, Instant.now()));
+        dir.writeYaml(TrialDirectory.PROVENANCE, Provenance.of(trial.engine(), 1, "tribuo", "tribuo " + kind + " SGD, 1 thread", d.sha256(), started, Instant.now(),
+                loadAtStart));
         Map<String, Object> summary = TrialSchema.summary(List.of(record), 1, 0, d.task() == ffnlab.data.Task.CLASSIFICATION,
                 d::mseInOriginalUnits, wall, "none");
         dir.writeYaml(TrialDirectory.SUMMARY, summary);

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where and with what a trial ran, for provenance.yaml: the engine fingerprint of the code that trained it, git
  * commit and dirty flag, JDK, OS, CPU model, cores, data cache sizes, library versions (read once per process), plus the trial's
- * threads, backend, device, data hash and times.
+ * threads, backend, device, data hash, times and the machine's load average at the trial's start and end.
  */
 public final class Provenance {
     private static final Map<String, Object> MACHINE = machine();
@@ -21,8 +21,13 @@ public final class Provenance {
     private Provenance() {
     }
 
+    /**
+     * @param loadAtStart the system load average ({@link #loadAverage}) when the trial started; the one at its end is
+     *                    read here. Both count the trial's own threads: on an otherwise idle machine they stay near
+     *                    {@code threads}.
+     */
     public static Map<String, Object> of(String engineFingerprint, int threads, String backend, String device, String dataSha256,
-                                         Instant started, Instant ended) {
+                                         Instant started, Instant ended, double loadAtStart) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("engine_fingerprint", engineFingerprint);
         p.put("git_commit", MACHINE.get("git_commit"));
@@ -39,7 +44,21 @@ public final class Provenance {
         p.put("data_sha256", dataSha256);
         p.put("started_at", started.toString());
         p.put("ended_at", ended.toString());
+        Map<String, Object> load = new LinkedHashMap<>();
+        load.put("start", rounded(loadAtStart));
+        load.put("end", rounded(loadAverage()));
+        p.put("load_average", load);
         return p;
+    }
+
+    /** The operating system's one-minute load average, NaN where it has none (Windows). */
+    public static double loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? Double.NaN : load;
+    }
+
+    private static Object rounded(double load) {
+        return Double.isFinite(load) ? Math.round(load * 100) / 100.0 : "unknown";
     }
 
     /** The machine and checkout facts of this process: git_commit, git_dirty, jdk, os, cpu_model, cores, cache_bytes, library_versions. */

@@ -87,6 +87,7 @@ public final class TrialRunner {
         TrainingData split = data.forTraining(c);
         PreparedData d = split.data();
         Instant started = Instant.now();
+        double loadAtStart = Provenance.loadAverage();
         dir.writeYaml(TrialDirectory.TRIAL, trialYaml(trial));
         Architecture arch = c.model().architecture(d.train().features(), d.train().outputs());
         TrainingConfig tc = c.training().config(arch, trial.seed());
@@ -113,7 +114,7 @@ public final class TrialRunner {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         Map<String, Object> provenance = Provenance.of(trial.engine(), threads, backend.name(), result.device(), d.sha256(),
-                started, Instant.now());
+                started, Instant.now(), loadAtStart);
         provenance.put("resumed_from_epoch", result.resumedAtEpoch());
         dir.writeYaml(TrialDirectory.PROVENANCE, provenance);
         Map<String, Object> summary = TrialSchema.summary(result.epochs(), result.finalEpoch(), result.divergedAtEpoch(), d.task() == ffnlab.data.Task.CLASSIFICATION,
