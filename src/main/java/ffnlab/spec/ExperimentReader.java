@@ -155,26 +155,22 @@ public final class ExperimentReader {
             d.add(m.keyMark("tpe"), "sweep.tpe", "a sweep is either halving or tpe, not both");
             return;
         }
-        switch (search) {
-            case SearchSpec.Halving h -> {
-                if (axes.isEmpty() && m.entries().keySet().stream().noneMatch(k -> List.of("grid", "zip", "list", "random").contains(k))) {
-                    d.add(m.keyMark("halving"), "sweep.halving", "halving needs a space to search: add grid, zip, list or random beside it");
-                }
-                for (SweepAxis a : axes) {
-                    if (new SweepSpec(List.of(a), Map.of(), List.of()).sweptKeys().contains(h.budgetKey())) {
-                        d.add(h.mark(), "sweep.halving.budget_key", h.budgetKey() + " is the budget the rungs set; it cannot also be swept");
-                    }
+        if (m.get("halving") != null && m.entries().keySet().stream().noneMatch(k -> List.of("grid", "zip", "list", "random").contains(k))) {
+            d.add(m.keyMark("halving"), "sweep.halving", "halving needs a space to search: add grid, zip, list or random beside it");
+        }
+        if (search instanceof SearchSpec.Halving h) {
+            for (SweepAxis a : axes) {
+                if (new SweepSpec(List.of(a), Map.of(), List.of()).sweptKeys().contains(h.budgetKey())) {
+                    d.add(h.mark(), "sweep.halving.budget_key", h.budgetKey() + " is the budget the rungs set; it cannot also be swept");
                 }
             }
-            case SearchSpec.Tpe t -> {
-                for (String kind : List.of("grid", "zip", "list", "random", "constraints")) {
-                    if (m.get(kind) != null) {
-                        d.add(m.keyMark(kind), "sweep." + kind, "tpe proposes its own points from its params; it cannot be combined with "
-                                + kind + " (derived keys are allowed)");
-                    }
+        }
+        if (m.get("tpe") != null) {
+            for (String kind : List.of("grid", "zip", "list", "random", "constraints")) {
+                if (m.get(kind) != null) {
+                    d.add(m.keyMark(kind), "sweep." + kind, "tpe proposes its own points from its params; it cannot be combined with "
+                            + kind + " (derived keys are allowed)");
                 }
-            }
-            case null -> {
             }
         }
     }
