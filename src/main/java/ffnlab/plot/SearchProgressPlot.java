@@ -20,12 +20,13 @@ public final class SearchProgressPlot {
     /** The chart of {@code rows} (search.csv in order); {@code maximise} when larger values are better. */
     public static AnnotatedChart build(List<SearchTable.Row> rows, String metric, boolean maximise) {
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
-                .xAxisTitle("epochs spent (all trials, all seeds)").yAxisTitle(metric).build();
+                .xAxisTitle("epochs spent (all trials, all seeds)").yAxisTitle(metric + " (mean over seeds)").build();
         ChartStyle.apply(chart.getStyler());
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> bestX = new ArrayList<>();
         List<Double> bestY = new ArrayList<>();
+        List<String> tips = new ArrayList<>();
         long spent = 0;
         double best = Double.NaN;
         int diverged = 0;
@@ -37,6 +38,7 @@ public final class SearchProgressPlot {
             }
             x.add((double) spent);
             y.add(r.value());
+            tips.add("round " + r.round() + ": " + r.configuration() + ": " + r.value() + " (" + r.outcome().key() + ")");
             if (Double.isNaN(best) || (maximise ? r.value() > best : r.value() < best)) {
                 best = r.value();
             }
@@ -50,6 +52,7 @@ public final class SearchProgressPlot {
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(SeriesMarkers.CIRCLE);
         points.setMarkerColor(ChartStyle.colour(0));
+        PointTips.set(points, tips.toArray(String[]::new));
         XYSeries line = chart.addSeries("best so far", bestX, bestY);
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(ChartStyle.colour(1));

@@ -46,7 +46,7 @@ final class SearchSection {
         try {
             AnnotatedChart drawn = SearchProgressPlot.build(rows, metric, maximise);
             String title = "Search progress";
-            h.append("<figure class=\"plot\" id=\"search-progress\">").append(InlineSvg.of(drawn.chart(), "search-progress", title))
+            h.append("<figure class=\"plot\" id=\"search-progress\">").append(PointOverlay.insert(InlineSvg.of(drawn.chart(), "search-progress", title), drawn.chart()))
                     .append("<figcaption><b>").append(title).append(".</b> Each configuration's value against the epochs spent when it ")
                     .append("finished (in the order run), and the best so far. ").append(Html.escape(String.join(" ", drawn.notes())))
                     .append("</figcaption></figure>\n");
