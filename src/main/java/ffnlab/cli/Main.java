@@ -119,7 +119,9 @@ public final class Main {
             report = run.run(plan, cl.trialId(), progress);
         }
         out.println(report.line());
-        afterRun(plan.spec(), report, plan.trials().stream().map(TrialSpec::id).toList(), out);
+        // a search proposes its later rounds as it runs: its trials are the run's
+        afterRun(plan.spec(), report, (plan.spec().sweep().search() == null || cl.trialId() != null ? plan.trials().stream().map(TrialSpec::id)
+                : report.outcomes().stream().map(o -> o.trial().id())).toList(), out);
         if (!cl.command().equals("trial")) {
             // A cluster task runs one trial: the report is built once, by whoever follows the whole sweep.
             ReportCommand.refresh(plan.resultsName(), cl.results(), reportsRoot(cl.results()), out);

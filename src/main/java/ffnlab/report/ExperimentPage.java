@@ -70,6 +70,7 @@ public final class ExperimentPage {
             }
             h.append("</figure>\n");
         }
+        SearchSection.append(h, r);
         h.append("<h2 id=\"aggregate\">Per configuration (mean &plusmn; 95% CI over seeds)</h2>\n")
                 .append("<p>All columns, with standard deviations: <a href=\"summary.csv\">summary.csv</a>. "
                         + "Green: the optimum and the settings whose confidence intervals overlap it.</p>\n");

@@ -39,7 +39,7 @@ final class ReportInputs {
     /** The fingerprint of the results in {@code experimentDir} (a missing file or folder counts as absent). */
     static String of(Path experimentDir) {
         MessageDigest digest = Sha256.digest();
-        for (String file : List.of(ExperimentDirectory.EXPERIMENT, ExperimentDirectory.PLAN)) {
+        for (String file : List.of(ExperimentDirectory.EXPERIMENT, ExperimentDirectory.PLAN, ffnlab.search.SearchTable.FILE)) {
             add(digest, experimentDir, experimentDir.resolve(file));
         }
         Path trials = experimentDir.resolve("trials");

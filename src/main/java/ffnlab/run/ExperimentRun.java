@@ -4,6 +4,7 @@ import ffnlab.data.PreparedData;
 import ffnlab.results.ExperimentDirectory;
 import ffnlab.results.ResultsStore;
 import ffnlab.spec.ExperimentFiles;
+import ffnlab.search.Search;
 import ffnlab.spec.ExperimentSpec;
 import ffnlab.spec.TrialConfig;
 import ffnlab.sweep.Configuration;
@@ -50,7 +51,9 @@ public final class ExperimentRun {
     /** Loads, validates and expands {@code name}; loads its data (for ids and shapes). */
     public Plan plan(String name) {
         ExperimentSpec spec = new ExperimentFiles(options.experiments()).load(name, options.profile(), options.overrides());
-        List<Configuration> configurations = SweepExpander.configurations(spec, data::shape);
+        // a search's plan is its first round; the later rounds are proposed as the run goes
+        List<Configuration> configurations = spec.sweep().search() == null ? SweepExpander.configurations(spec, data::shape)
+                : Search.of(spec, data::shape).round(0, List.of());
         List<TrialSpec> trials = SweepExpander.trials(spec, configurations, c -> data.load(c).sha256(), ExperimentRun::backendOf,
                 EngineFingerprint.current());
         String resultsName = options.resultsName(name);
@@ -65,7 +68,11 @@ public final class ExperimentRun {
         return config.model().isNetwork() ? BackendChoice.resolve(config.backend().kind()) : "tribuo";
     }
 
-    /** Runs the plan's trials (or only {@code onlyId} when not null). */
+    /**
+     * Runs the plan's trials (or only {@code onlyId} when not null). A search ({@code sweep: {halving|tpe: ...}}) runs in
+     * rounds: the search proposes a round's configurations from the rounds before it, their trials run on the scheduler,
+     * and their results feed the next proposal; plan.txt, experiment.yaml and search.csv are rewritten after each round.
+     */
     public RunReport run(Plan plan, String onlyId, Progress progress) {
         long start = System.nanoTime();
         ExperimentDirectory dir = new ResultsStore(options.results()).experiment(plan.resultsName());
@@ -77,10 +84,62 @@ public final class ExperimentRun {
             }
         }
         try (RunLog log = RunLog.open(dir.runLog())) {
-            dir.writeExperiment(experimentYaml(plan), plan.trials().stream().map(TrialSpec::id).toList());
-            TrialRunner runner = new TrialRunner(data, dir, backends);
-            Scheduler scheduler = new Scheduler(options.threads());
-            ResultsStore store = new ResultsStore(options.results());
+            Round round = new Round(plan, dir, new TrialRunner(data, dir, backends), new Scheduler(options.threads()),
+                    new ResultsStore(options.results()), progress);
+            List<TrialOutcome> all;
+            if (plan.spec().sweep().search() != null && onlyId == null) {
+                all = new SearchRounds(plan.spec(), Search.of(plan.spec(), data::shape), dir, this::trialsOf,
+                        (n, toRun) -> round.start(n, toRun), round::run, (configurations, ids) ->
+                        dir.writeExperiment(experimentYaml(plan, configurations, ids.size()), ids)).run();
+            } else {
+                dir.writeExperiment(experimentYaml(plan, plan.configurations().size(), plan.trials().size()),
+                        plan.trials().stream().map(TrialSpec::id).toList());
+                round.start(trials.size(), round.toRun(trials).size());
+                all = round.run(trials);
+            }
+            progress.close();
+            return new RunReport(plan.resultsName(), dir.path(), all, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** A configuration's trials, one per seed, with this run's data, backend and engine. */
+    private List<TrialSpec> trialsOf(ExperimentSpec spec, Configuration c) {
+        return SweepExpander.trials(spec, List.of(c), x -> data.load(x).sha256(), ExperimentRun::backendOf, EngineFingerprint.current());
+    }
+
+    /** Runs groups of trials of one plan: skips finished ones, adopts ones finished elsewhere, schedules the rest. */
+    private final class Round {
+        private final Plan plan;
+        private final ExperimentDirectory dir;
+        private final TrialRunner runner;
+        private final Scheduler scheduler;
+        private final ResultsStore store;
+        private final Progress progress;
+
+        Round(Plan plan, ExperimentDirectory dir, TrialRunner runner, Scheduler scheduler, ResultsStore store, Progress progress) {
+            this.plan = plan;
+            this.dir = dir;
+            this.runner = runner;
+            this.scheduler = scheduler;
+            this.store = store;
+            this.progress = progress;
+        }
+
+        /** Tells the progress how many trials the run will train ({@code toRun}) of {@code total}. */
+        void start(int total, int toRun) {
+            LOG.info("{}: {} configurations x {} seeds = {} trials; {} to run with up to {} threads", plan.resultsName(),
+                    plan.spec().sweep().search() == null ? plan.configurations().size() : "up to " + total / plan.spec().seeds().size(),
+                    plan.spec().seeds().size(), total, toRun, options.threads());
+            progress.started(plan.resultsName(), toRun, total - toRun);
+        }
+
+        /** The trials of {@code trials} that need training. */
+        List<TrialSpec> toRun(List<TrialSpec> trials) {
+            return trials.stream().filter(t -> options.fresh() || !dir.trial(t.id()).finished()).toList();
+        }
+
+        /** Runs {@code trials}; one outcome per trial, in their order. */
+        List<TrialOutcome> run(List<TrialSpec> trials) {
             List<TrialSpec> toRun = new ArrayList<>();
             Map<String, TrialOutcome> byId = new LinkedHashMap<>();
             for (TrialSpec t : trials) {
@@ -97,11 +156,8 @@ public final class ExperimentRun {
                     }
                 }
             }
-            LOG.info("{}: {} configurations x {} seeds = {} trials; {} to run with up to {} threads", plan.resultsName(),
-                    plan.configurations().size(), plan.spec().seeds().size(), trials.size(), toRun.size(), options.threads());
             toRun.stream().filter(t -> t.config().model().isNetwork()).map(t -> t.config().backend().kind())
                     .distinct().forEach(BackendChoice::logChoice);
-            progress.started(plan.resultsName(), toRun.size(), trials.size() - toRun.size());
             List<TrialOutcome> ran = scheduler.run(toRun, t -> threadsFor(scheduler, t), (t, threads) -> {
                 progress.trialStarted(t);
                 EpochListener listener = r -> progress.epoch(t, r);
@@ -109,14 +165,12 @@ public final class ExperimentRun {
                 progress.trialEnded(o);
                 return o;
             });
-            progress.close();
             ran.forEach(o -> byId.put(o.trial().id(), o));
             List<TrialOutcome> all = new ArrayList<>();
             for (TrialSpec t : trials) {
                 all.add(byId.getOrDefault(t.id(), new TrialOutcome(t, TrialOutcome.Status.SKIPPED, "finished earlier", 0)));
             }
-            RunReport report = new RunReport(plan.resultsName(), dir.path(), all, (System.nanoTime() - start) / 1e9);
-            return report;
+            return all;
         }
     }
 
@@ -132,7 +186,7 @@ public final class ExperimentRun {
         return scheduler.threadsFor(t.config().backend().threads(), parameters, d.train().rows());
     }
 
-    private Map<String, Object> experimentYaml(Plan plan) {
+    private Map<String, Object> experimentYaml(Plan plan, int configurations, int trials) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("name", plan.spec().name());
         e.put("results_name", plan.resultsName());
@@ -144,8 +198,8 @@ public final class ExperimentRun {
         options.overrides().forEach((k, v) -> overrides.put(k, v.plain()));
         e.put("overrides", overrides);
         e.put("swept_keys", plan.spec().sweep().sweptKeys());
-        e.put("configurations", plan.configurations().size());
-        e.put("trials", plan.trials().size());
+        e.put("configurations", configurations);
+        e.put("trials", trials);
         plan.spec().resolved().forEach(e::putIfAbsent);
         e.putIfAbsent("seeds", plan.spec().seeds());
         e.putIfAbsent("report", Map.of());

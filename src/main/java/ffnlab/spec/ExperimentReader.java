@@ -16,7 +16,9 @@ public final class ExperimentReader {
     /** The keys an experiment file may have at the top. */
     public static final List<String> TOP_LEVEL = List.of("description", "extends", "dataset", "model", "training",
             "backend", "seeds", "sweep", "report", "baseline", "profiles", "slurm");
-    private static final List<String> SWEEP_KINDS = List.of("grid", "zip", "list", "random", "derived", "constraints");
+    private static final List<String> SWEEP_KINDS = List.of("grid", "zip", "list", "random", "derived", "constraints", "halving", "tpe");
+    private static final List<String> HALVING_KEYS = List.of("metric", "budget_key", "rungs", "keep");
+    private static final List<String> TPE_KEYS = List.of("metric", "trials", "startup", "batch", "seed", "gamma", "candidates", "params");
     private static final List<String> DISTRIBUTIONS = List.of("uniform", "log_uniform", "int_uniform", "choice");
 
     private final Diagnostics d = new Diagnostics();
@@ -97,12 +99,13 @@ public final class ExperimentReader {
 
     private SweepSpec sweep(Node node) {
         if (!(node instanceof Node.Mapping m)) {
-            d.add(node.mark(), "sweep", "expected a section with grid, zip, list, random, derived or constraints");
+            d.add(node.mark(), "sweep", "expected a section with grid, zip, list, random, derived, constraints, halving or tpe");
             return SweepSpec.none();
         }
         List<SweepAxis> axes = new ArrayList<>();
         Map<String, Expression> derived = new LinkedHashMap<>();
         List<Expression> constraints = new ArrayList<>();
+        SearchSpec search = null;
         for (Map.Entry<String, Node> e : m.entries().entrySet()) {
             String kind = e.getKey();
             Node value = e.getValue();
@@ -137,10 +140,160 @@ public final class ExperimentReader {
                         expression(items.get(i), path + "[" + i + "]").ifPresent(constraints::add);
                     }
                 }
+                case "halving" -> search = halving(value, path);
+                case "tpe" -> search = tpe(value, path);
                 default -> d.add(m.keyMark(kind), path, Diagnostics.unknown("sweep kind", kind, SWEEP_KINDS));
             }
         }
-        return new SweepSpec(axes, derived, constraints);
+        searchCombination(m, search, axes);
+        return new SweepSpec(axes, derived, constraints, search);
+    }
+
+    /** Halving needs a space of the other kinds, never a swept budget; TPE proposes its own points and takes no axis. */
+    private void searchCombination(Node.Mapping m, SearchSpec search, List<SweepAxis> axes) {
+        if (m.get("halving") != null && m.get("tpe") != null) {
+            d.add(m.keyMark("tpe"), "sweep.tpe", "a sweep is either halving or tpe, not both");
+            return;
+        }
+        if (m.get("halving") != null && m.entries().keySet().stream().noneMatch(k -> List.of("grid", "zip", "list", "random").contains(k))) {
+            d.add(m.keyMark("halving"), "sweep.halving", "halving needs a space to search: add grid, zip, list or random beside it");
+        }
+        if (search instanceof SearchSpec.Halving h) {
+            for (SweepAxis a : axes) {
+                if (new SweepSpec(List.of(a), Map.of(), List.of()).sweptKeys().contains(h.budgetKey())) {
+                    d.add(h.mark(), "sweep.halving.budget_key", h.budgetKey() + " is the budget the rungs set; it cannot also be swept");
+                }
+            }
+        }
+        if (m.get("tpe") != null) {
+            for (String kind : List.of("grid", "zip", "list", "random", "constraints")) {
+                if (m.get(kind) != null) {
+                    d.add(m.keyMark(kind), "sweep." + kind, "tpe proposes its own points from its params; it cannot be combined with "
+                            + kind + " (derived keys are allowed)");
+                }
+            }
+        }
+    }
+
+    /** {@code halving: {metric, budget_key, rungs, keep}}. */
+    private SearchSpec halving(Node value, String path) {
+        Map<String, Node> m = mapping(value, path);
+        unknownKeys(value, m, path, HALVING_KEYS);
+        String metric = metric(value, m.get("metric"), path);
+        String budgetKey = "training.epochs";
+        Node budget = m.get("budget_key");
+        if (budget != null) {
+            if (budget.plain() instanceof String k && key(k, budget.mark(), path + ".budget_key")) {
+                budgetKey = k;
+            } else if (!(budget.plain() instanceof String)) {
+                d.add(budget.mark(), path + ".budget_key", "expected a configuration key such as training.epochs");
+            }
+        }
+        List<Long> rungs = new ArrayList<>();
+        Node rungsNode = m.get("rungs");
+        if (rungsNode == null) {
+            d.add(value.mark(), path + ".rungs", "missing; expected the budgets of the rungs, increasing, e.g. [5, 15, 45]");
+        } else {
+            for (Node r : values(rungsNode, path + ".rungs")) {
+                if (!(r.plain() instanceof Long b) || b < 1) {
+                    d.add(r.mark(), path + ".rungs", "expected whole numbers of at least 1, got " + r.plain());
+                } else if (!rungs.isEmpty() && b <= rungs.getLast()) {
+                    d.add(r.mark(), path + ".rungs", "rungs must increase: " + b + " follows " + rungs.getLast());
+                } else {
+                    rungs.add(b);
+                }
+            }
+        }
+        long[] keep = {1, 3};
+        Node keepNode = m.get("keep");
+        if (keepNode != null) {
+            keep = fraction(keepNode, path + ".keep");
+        }
+        return metric == null || rungs.isEmpty() || keep == null ? null
+                : new SearchSpec.Halving(metric, budgetKey, rungs, keep[0], keep[1], value.mark());
+    }
+
+    /** {@code 1/3} or a number strictly between 0 and 1, as numerator and denominator; null (reported) otherwise. */
+    private long[] fraction(Node node, String path) {
+        Object v = node.plain();
+        long[] f = null;
+        if (v instanceof String text && text.matches("\\s*\\d+\\s*/\\s*\\d+\\s*")) {
+            String[] parts = text.split("/");
+            f = new long[] {Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip())};
+        } else if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+            f = new long[] {Math.round(n.doubleValue() * 1_000_000), 1_000_000};
+        }
+        if (f == null || f[1] == 0 || f[0] <= 0 || f[0] >= f[1]) {
+            d.add(node.mark(), path, "expected the fraction kept at each rung, strictly between 0 and 1, e.g. 1/3 or 0.5; got " + v);
+            return null;
+        }
+        return f;
+    }
+
+    /** {@code tpe: {metric, trials, startup, batch, seed, gamma, candidates, params}}. */
+    private SearchSpec tpe(Node value, String path) {
+        Map<String, Node> m = mapping(value, path);
+        unknownKeys(value, m, path, TPE_KEYS);
+        String metric = metric(value, m.get("metric"), path);
+        long trials = whole(value, m.get("trials"), path + ".trials", -1, 1, 10_000);
+        long startup = whole(value, m.get("startup"), path + ".startup", Math.min(10, Math.max(trials, 1)), 1, Math.max(trials, 1));
+        long batch = whole(value, m.get("batch"), path + ".batch", 1, 1, 1_000);
+        long candidates = whole(value, m.get("candidates"), path + ".candidates", 24, 1, 10_000);
+        long seed = 0;
+        Node seedNode = m.get("seed");
+        if (seedNode != null && seedNode.plain() instanceof Long given) {
+            seed = given;
+        } else if (seedNode != null) {
+            d.add(seedNode.mark(), path + ".seed", "expected a whole number");
+        }
+        double gamma = 0.25;
+        Node gammaNode = m.get("gamma");
+        if (gammaNode != null) {
+            if (gammaNode.plain() instanceof Number g && g.doubleValue() > 0 && g.doubleValue() < 1) {
+                gamma = g.doubleValue();
+            } else {
+                d.add(gammaNode.mark(), path + ".gamma", "expected the quantile of good trials, strictly between 0 and 1, e.g. 0.25");
+            }
+        }
+        List<SweepAxis.Distribution> params = distributions(value, m.get("params"), path);
+        return metric == null || trials < 1 || params.isEmpty() ? null : new SearchSpec.Tpe(metric, (int) trials, (int) startup,
+                (int) batch, seed, gamma, (int) candidates, params, value.mark());
+    }
+
+    /** A whole number in [min, max]; {@code absent} when missing (reported as missing when negative). */
+    private long whole(Node parent, Node node, String path, long absent, long min, long max) {
+        if (node == null) {
+            if (absent < 0) {
+                d.add(parent.mark(), path, "missing; expected a whole number between " + min + " and " + max);
+            }
+            return absent;
+        }
+        if (node.plain() instanceof Long n && n >= min && n <= max) {
+            return n;
+        }
+        d.add(node.mark(), path, "expected a whole number between " + min + " and " + max + ", got " + node.plain());
+        return -1;
+    }
+
+    private String metric(Node parent, Node node, String path) {
+        if (node == null) {
+            d.add(parent.mark(), path + ".metric", "missing; expected one of " + String.join(", ", SearchSpec.METRICS));
+            return null;
+        }
+        String given = String.valueOf(node.plain());
+        if (!SearchSpec.METRICS.contains(given)) {
+            d.add(node.mark(), path + ".metric", Diagnostics.unknown("metric", given, SearchSpec.METRICS));
+            return null;
+        }
+        return given;
+    }
+
+    private void unknownKeys(Node parent, Map<String, Node> m, String path, List<String> known) {
+        for (String k : m.keySet()) {
+            if (!known.contains(k)) {
+                d.add(keyMark(parent, k), path + "." + k, Diagnostics.unknown("key", k, known));
+            }
+        }
     }
 
     private java.util.Optional<SweepAxis> zip(Node group, String path) {
@@ -195,8 +348,14 @@ public final class ExperimentReader {
         } else if (seed != null) {
             d.add(seed.mark(), path + ".seed", "expected a whole number");
         }
+        List<SweepAxis.Distribution> params = distributions(value, m.get("params"), path);
+        return params.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new SweepAxis.RandomSample((int) (long) (Long) count.plain(), s, params));
+    }
+
+    /** {@code params: {key: {uniform|log_uniform|int_uniform|choice: ...}}}, as a random sweep and tpe write them. */
+    private List<SweepAxis.Distribution> distributions(Node value, Node paramsNode, String path) {
         List<SweepAxis.Distribution> params = new ArrayList<>();
-        Node paramsNode = m.get("params");
         if (paramsNode == null) {
             d.add(value.mark(), path + ".params", "missing; expected key: {uniform|log_uniform|int_uniform|choice: ...}");
         }
@@ -233,8 +392,7 @@ public final class ExperimentReader {
                 default -> d.add(keyMark(p.getValue(), kind), at + "." + kind, Diagnostics.unknown("distribution", kind, DISTRIBUTIONS));
             }
         }
-        return params.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(new SweepAxis.RandomSample((int) (long) (Long) count.plain(), s, params));
+        return params;
     }
 
     private java.util.Optional<Expression> expression(Node node, String path) {

@@ -57,6 +57,10 @@ public final class SlurmSweep {
                     + "to rerun from results/, then submit again");
         }
         ExperimentRun.Plan plan = new ExperimentRun(run, data).plan(experiment);
+        if (plan.spec().sweep().search() != null) {
+            throw new IllegalArgumentException(experiment + ": a search (sweep.halving or sweep.tpe) decides each round from the one "
+                    + "before, which one SLURM array cannot do; run it with --executor local");
+        }
         SlurmOptions options;
         try {
             options = SlurmOptions.of(plan.spec().slurm(), SlurmSettings.parse(commandLine));

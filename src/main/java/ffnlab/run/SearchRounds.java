@@ -1,0 +1,130 @@
+package ffnlab.run;
+
+import ffnlab.analysis.YamlDocument;
+import ffnlab.results.ExperimentDirectory;
+import ffnlab.results.TrialDirectory;
+import ffnlab.results.TrialSchema;
+import ffnlab.search.Observation;
+import ffnlab.search.Search;
+import ffnlab.search.SearchTable;
+import ffnlab.spec.ExperimentSpec;
+import ffnlab.sweep.Configuration;
+import ffnlab.sweep.TrialSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * A search's run loop: round after round, the search proposes configurations from the observations of the rounds
+ * before, their trials (one per seed) run, and each configuration's observation is the mean of the metric over its
+ * seeds, read back from the trials' summary.yaml in seed order. A round is observed only when every one of its trials
+ * finished (trained, diverged or finished earlier): a failed or busy trial ends the search after that round, and a later
+ * run continues it, re-deriving the rounds already run from the trials already finished, so the trials proposed never
+ * depend on which trial finished first or on how often the run was interrupted.
+ */
+final class SearchRounds {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private final ExperimentSpec spec;
+    private final Search search;
+    private final ExperimentDirectory dir;
+    private final BiFunction<ExperimentSpec, Configuration, List<TrialSpec>> trialsOf;
+    private final BiConsumer<Integer, Integer> start;
+    private final Function<List<TrialSpec>, List<TrialOutcome>> runTrials;
+    private final BiConsumer<Integer, List<String>> writePlan;
+
+    /**
+     * @param trialsOf  a configuration's trials, one per seed
+     * @param start     told the most trials the search may run, before the first round
+     * @param runTrials runs a round's trials; an outcome per trial, in order
+     * @param writePlan told the configurations and the trial ids proposed so far, before each round runs
+     */
+    SearchRounds(ExperimentSpec spec, Search search, ExperimentDirectory dir, BiFunction<ExperimentSpec, Configuration, List<TrialSpec>> trialsOf,
+                 BiConsumer<Integer, Integer> start, Function<List<TrialSpec>, List<TrialOutcome>> runTrials,
+                 BiConsumer<Integer, List<String>> writePlan) {
+        this.spec = spec;
+        this.search = search;
+        this.dir = dir;
+        this.trialsOf = trialsOf;
+        this.start = start;
+        this.runTrials = runTrials;
+        this.writePlan = writePlan;
+    }
+
+    /** Runs the search to its end (or to a round that did not finish); one outcome per distinct trial, in order proposed. */
+    List<TrialOutcome> run() {
+        int most = search.maxConfigurations() * spec.seeds().size();
+        start.accept(most, most);
+        List<List<Observation>> rounds = new ArrayList<>();
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        Map<String, TrialOutcome> outcomes = new LinkedHashMap<>();
+        int configurations = 0;
+        for (int r = 0; ; r++) {
+            List<Configuration> proposed = search.round(r, rounds);
+            if (proposed.isEmpty()) {
+                break;
+            }
+            Map<Configuration, List<TrialSpec>> trials = new LinkedHashMap<>();
+            List<TrialSpec> round = new ArrayList<>();
+            LinkedHashSet<String> roundIds = new LinkedHashSet<>();
+            for (Configuration c : proposed) {
+                List<TrialSpec> of = trialsOf.apply(spec, c);
+                trials.put(c, of);
+                of.stream().filter(t -> roundIds.add(t.id())).forEach(round::add);
+            }
+            configurations += proposed.size();
+            ids.addAll(roundIds);
+            writePlan.accept(configurations, List.copyOf(ids));
+            List<TrialOutcome> ran = runTrials.apply(round);
+            ran.forEach(o -> outcomes.put(o.trial().id(), o));
+            long unfinished = ran.stream().filter(o -> o.status() == TrialOutcome.Status.FAILED || o.status() == TrialOutcome.Status.BUSY).count();
+            if (unfinished > 0) {
+                LOG.error("{}: the search stops at round {}: {} of its trials did not finish (failed or busy); run it again to continue",
+                        spec.name(), r, unfinished);
+                break;
+            }
+            List<Observation> observed = new ArrayList<>();
+            for (Map.Entry<Configuration, List<TrialSpec>> e : trials.entrySet()) {
+                observed.add(new Observation(e.getKey(), e.getValue().stream().map(TrialSpec::id).toList(), mean(e.getValue())));
+            }
+            rounds.add(observed);
+            SearchTable.write(dir.path(), search.rows(rounds, this::epochs));
+            LOG.info("{}: search round {}: {} configurations; best so far {} = {}", spec.name(), r, proposed.size(),
+                    search.best(rounds).configuration().label(), search.best(rounds).value());
+        }
+        return List.copyOf(outcomes.values());
+    }
+
+    /** The mean of the metric over the trials in seed order; NaN when one diverged or lacks it. */
+    private double mean(List<TrialSpec> trials) {
+        double sum = 0;
+        for (TrialSpec t : trials) {
+            YamlDocument summary = summary(t.id());
+            if (summary.string(TrialSchema.STATUS, TrialSchema.FINISHED).equals(TrialSchema.DIVERGED)) {
+                return Double.NaN;
+            }
+            sum += summary.optionalNumber(spec.sweep().search().metric());
+        }
+        return sum / trials.size();
+    }
+
+    private long epochs(Observation o) {
+        long sum = 0;
+        for (String id : o.trialIds()) {
+            double e = summary(id).optionalNumber(TrialSchema.EPOCHS_RUN);
+            sum += Double.isNaN(e) ? 0 : (long) e;
+        }
+        return sum;
+    }
+
+    private YamlDocument summary(String id) {
+        return YamlDocument.read(dir.trial(id).file(TrialDirectory.SUMMARY));
+    }
+}
