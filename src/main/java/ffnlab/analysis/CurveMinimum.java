@@ -7,7 +7,9 @@ import java.util.Optional;
  * and whether the seeds place it: an interior minimum is separated when the intervals at the smallest and the
  * largest x both lie wholly above its interval (a U whose bottom the seeds establish); a minimum at an end is
  * separated when every other interval lies wholly above it (the curve falls or rises over the whole sweep).
- * Points with a NaN mean (not measured, target not reached) take no part.
+ * Points with a NaN mean (not measured, target not reached) take no part. Where a point's value is only known to lie
+ * in a range (a time to target measured once an epoch), the mean is the range's top and a lower bound is given: a
+ * point then lies above the minimum only when its lower bound's interval lies wholly above the minimum's top.
  *
  * @param row       the minimum's index in the arrays given
  * @param x         its x
@@ -29,6 +31,18 @@ public record CurveMinimum(int row, double x, double mean, double ci95, boolean 
      * @return empty when no point has a mean
      */
     public static Optional<CurveMinimum> of(double[] x, double[] mean, double[] ci95) {
+        return of(x, mean, ci95, mean, ci95);
+    }
+
+    /**
+     * @param x         the swept values
+     * @param mean      the mean at each (NaN where none): the top of its range
+     * @param ci95      the half-width of its 95% interval (NaN where none)
+     * @param lower     the mean lower bound of each value's range
+     * @param lowerCi95 the half-width of that lower bound's 95% interval
+     * @return empty when no point has a mean
+     */
+    public static Optional<CurveMinimum> of(double[] x, double[] mean, double[] ci95, double[] lower, double[] lowerCi95) {
         int best = -1;
         int first = -1;
         int last = -1;
@@ -50,11 +64,11 @@ public record CurveMinimum(int row, double x, double mean, double ci95, boolean 
         boolean interior = best != first && best != last;
         boolean separated;
         if (interior) {
-            separated = above(mean, ci95, first, best) && above(mean, ci95, last, best);
+            separated = above(lower, lowerCi95, first, mean, ci95, best) && above(lower, lowerCi95, last, mean, ci95, best);
         } else {
             separated = true;
             for (int i = 0; i < mean.length; i++) {
-                separated &= i == best || !Double.isFinite(mean[i]) || above(mean, ci95, i, best);
+                separated &= i == best || !Double.isFinite(mean[i]) || above(lower, lowerCi95, i, mean, ci95, best);
             }
             separated &= first != last;
         }
@@ -67,8 +81,8 @@ public record CurveMinimum(int row, double x, double mean, double ci95, boolean 
         return interior && separated;
     }
 
-    /** Whether row {@code i}'s 95% interval lies wholly above row {@code j}'s. */
-    private static boolean above(double[] mean, double[] half, int i, int j) {
-        return Double.isFinite(half[i]) && Double.isFinite(half[j]) && mean[i] - half[i] > mean[j] + half[j];
+    /** Whether row {@code i}'s lower bound's 95% interval lies wholly above row {@code j}'s interval. */
+    private static boolean above(double[] lower, double[] lowerHalf, int i, double[] mean, double[] half, int j) {
+        return Double.isFinite(lowerHalf[i]) && Double.isFinite(half[j]) && lower[i] - lowerHalf[i] > mean[j] + half[j];
     }
 }

@@ -16,19 +16,25 @@ import tech.tablesaw.api.Table;
  * How long one trial took to reach a target test accuracy ({@code report.target_accuracy}): the first epoch whose
  * test accuracy is at least the target, the weight updates made up to the end of that epoch, and those updates times
  * the trial's steady time per update ({@code mean_update_time_us}: epochs 2.., so the first epoch's warm-up is
- * excluded). Accuracy is measured after each epoch, so the resolution is one epoch. A trial that never reaches the
- * target has no time to target: it is counted as not reached, never given a time of 0 or infinity.
+ * excluded). Accuracy is measured after each epoch, so the resolution is one epoch: the target was reached after
+ * more than the updates before that epoch and at most those to its end, and the time to target is that upper bound,
+ * with the lower one beside it ({@link #secondsBefore}; 0 for a trial that reached it in its first epoch). A trial
+ * that never reaches the target has no time to target: it is counted as not reached, never given a time of 0 or
+ * infinity.
  *
- * @param epoch   the first epoch (1-based) whose test accuracy reaches the target
- * @param updates weight updates in epochs 1..epoch
- * @param seconds updates x steady time per update, seconds
+ * @param epoch         the first epoch (1-based) whose test accuracy reaches the target
+ * @param updates       weight updates in epochs 1..epoch
+ * @param seconds       updates x steady time per update, seconds
+ * @param secondsBefore the updates of epochs 1..epoch-1 x steady time per update, seconds: the lower bound
  */
-public record TimeToTarget(int epoch, long updates, double seconds) {
+public record TimeToTarget(int epoch, long updates, double seconds, double secondsBefore) {
     /** Where an experiment file gives the target. */
     public static final String TARGET_KEY = "report.target_accuracy";
     /** Trial and aggregate columns. */
     public static final String UPDATES_TO_TARGET = "updates_to_target";
     public static final String TIME_TO_TARGET_S = "time_to_target_s";
+    /** The lower bound of the time to target: the updates before the epoch that reached it x time per update. */
+    public static final String TIME_BEFORE_TARGET_S = "time_before_target_s";
     public static final String EPOCH_TO_TARGET = "epoch_to_target";
     /** Per configuration: how many seeds reached the target. */
     public static final String N_REACHED = "n_reached";
@@ -45,9 +51,10 @@ public record TimeToTarget(int epoch, long updates, double seconds) {
                                             double target) {
         long made = 0;
         for (int i = 0; i < epochs.length; i++) {
+            long before = made;
             made += updates[i];
             if (testAccuracy[i] >= target) {
-                return Optional.of(new TimeToTarget(epochs[i], made, made * updateTimeUs * 1e-6));
+                return Optional.of(new TimeToTarget(epochs[i], made, made * updateTimeUs * 1e-6, before * updateTimeUs * 1e-6));
             }
         }
         return Optional.empty();
@@ -67,7 +74,7 @@ public record TimeToTarget(int epoch, long updates, double seconds) {
      *                         {@link #UPDATES_TO_TARGET}, {@link #TIME_TO_TARGET_S}, NaN where not reached): the
      *                         table {@link SeedValues#of} reads
      * @param perConfiguration a copy of {@link Aggregation#perConfiguration} with {@link #N_REACHED} and the mean and
-     *                         ci95 of the updates and time to target; those are over the seeds only when every seed
+     *                         ci95 of the updates, the time to target and its lower bound; those are over the seeds only when every seed
      *                         reached the target, NaN otherwise (a mean over the seeds that reached would flatter it)
      */
     public record Sweep(double target, Table trials, Table perConfiguration) {
@@ -82,7 +89,7 @@ public record TimeToTarget(int epoch, long updates, double seconds) {
                 reached.append(own.rowCount() - own.doubleColumn(UPDATES_TO_TARGET).countMissing());
             }
             out.addColumns(reached);
-            for (String key : List.of(UPDATES_TO_TARGET, TIME_TO_TARGET_S)) {
+            for (String key : List.of(UPDATES_TO_TARGET, TIME_TO_TARGET_S, TIME_BEFORE_TARGET_S)) {
                 DoubleColumn mean = DoubleColumn.create(key + Aggregation.MEAN);
                 DoubleColumn ci = DoubleColumn.create(key + Aggregation.CI95);
                 double[][] values = SeedValues.of(trials, out, key).values();
@@ -113,6 +120,7 @@ public record TimeToTarget(int epoch, long updates, double seconds) {
         DoubleColumn epoch = DoubleColumn.create(EPOCH_TO_TARGET);
         DoubleColumn updates = DoubleColumn.create(UPDATES_TO_TARGET);
         DoubleColumn seconds = DoubleColumn.create(TIME_TO_TARGET_S);
+        DoubleColumn before = DoubleColumn.create(TIME_BEFORE_TARGET_S);
         for (FinishedTrial t : finished) {
             if (t.diverged()) {
                 continue;
@@ -128,7 +136,8 @@ public record TimeToTarget(int epoch, long updates, double seconds) {
             epoch.append(reached.map(r -> (double) r.epoch()).orElse(Double.NaN));
             updates.append(reached.map(r -> (double) r.updates()).orElse(Double.NaN));
             seconds.append(reached.map(TimeToTarget::seconds).orElse(Double.NaN));
+            before.append(reached.map(TimeToTarget::secondsBefore).orElse(Double.NaN));
         }
-        return Table.create("time to target", id, configuration, seed, status, epoch, updates, seconds);
+        return Table.create("time to target", id, configuration, seed, status, epoch, updates, seconds, before);
     }
 }

@@ -24,15 +24,25 @@ final class BatchSizeClaim {
     private BatchSizeClaim() {
     }
 
-    /** A curve the claim can mean: words, unit, and its per-configuration mean and 95% half-width. */
-    private record Curve(String what, String unit, double[] mean, double[] ci95) {
+    /**
+     * A curve the claim can mean: words, unit, its per-configuration mean and 95% half-width, and the lower bound of
+     * each value's range with its half-width (the mean itself where a value is measured exactly).
+     */
+    private record Curve(String what, String unit, double[] mean, double[] ci95, double[] lower, double[] lowerCi95, boolean ranged) {
         static Optional<Curve> of(Table t, String metric, String what, String unit) {
-            String mean = metric + Aggregation.MEAN;
-            if (!t.containsColumn(mean) || !t.containsColumn(metric + Aggregation.CI95)) {
-                return Optional.empty();
+            return of(t, metric, metric, what, unit);
+        }
+
+        static Optional<Curve> of(Table t, String metric, String lowerMetric, String what, String unit) {
+            for (String column : List.of(metric, lowerMetric)) {
+                if (!t.containsColumn(column + Aggregation.MEAN) || !t.containsColumn(column + Aggregation.CI95)) {
+                    return Optional.empty();
+                }
             }
-            return Optional.of(new Curve(what, unit, t.doubleColumn(mean).asDoubleArray(),
-                    t.doubleColumn(metric + Aggregation.CI95).asDoubleArray()));
+            return Optional.of(new Curve(what, unit, t.doubleColumn(metric + Aggregation.MEAN).asDoubleArray(),
+                    t.doubleColumn(metric + Aggregation.CI95).asDoubleArray(),
+                    t.doubleColumn(lowerMetric + Aggregation.MEAN).asDoubleArray(),
+                    t.doubleColumn(lowerMetric + Aggregation.CI95).asDoubleArray(), !lowerMetric.equals(metric)));
         }
     }
 
@@ -52,14 +62,14 @@ final class BatchSizeClaim {
         List<Curve> curves = new ArrayList<>();
         Curve.of(perConfiguration, Metric.MEAN_EPOCH_TIME_S.key(), "time per epoch", "s").ifPresent(curves::add);
         Curve.of(perConfiguration, Metric.MEAN_UPDATE_TIME_US.key(), "time per weight update", "µs").ifPresent(curves::add);
-        timeToTarget.flatMap(t -> Curve.of(t.perConfiguration(), TimeToTarget.TIME_TO_TARGET_S,
+        timeToTarget.flatMap(t -> Curve.of(t.perConfiguration(), TimeToTarget.TIME_TO_TARGET_S, TimeToTarget.TIME_BEFORE_TARGET_S,
                 "time to test accuracy " + Html.number(t.target()), "s")).ifPresent(curves::add);
         List<String> shown = new ArrayList<>();
         List<String> notShown = new ArrayList<>();
         boolean allEnds = true;
         boolean intervals = true;
         for (Curve c : curves) {
-            Optional<CurveMinimum> found = CurveMinimum.of(x, c.mean(), c.ci95());
+            Optional<CurveMinimum> found = CurveMinimum.of(x, c.mean(), c.ci95(), c.lower(), c.lowerCi95());
             if (found.isEmpty()) {
                 continue;
             }
@@ -70,7 +80,8 @@ final class BatchSizeClaim {
                     + Html.meanCi(m.mean(), m.ci95(), ValidRange.NON_NEGATIVE) + " " + c.unit() + ")";
             if (m.uShown()) {
                 shown.add(at + ", an interior batch size, and the 95% CIs at " + Html.number(x[m.first()]) + " and "
-                        + Html.number(x[m.last()]) + " lie wholly above it");
+                        + Html.number(x[m.last()]) + (!c.ranged() ? "" : " (of the least time each could have taken)")
+                        + " lie wholly above it");
             } else if (m.interior()) {
                 notShown.add(at + ", an interior batch size, but " + (m.intervals()
                         ? "the 95% CI at an end overlaps it, so the seeds do not establish the U"
@@ -98,7 +109,8 @@ final class BatchSizeClaim {
     /**
      * The time to the target in words: how it is measured, the batch size where it is lowest with its updates (and,
      * unless {@code judged} says the verdict already places that minimum, its CI and whether the seeds separate it
-     * from the ends), and the batch sizes where not every seed reached the target.
+     * from the ends), the batch sizes whose time is bounded only from above (every seed reached the target in its
+     * first epoch), and the batch sizes where not every seed reached the target.
      */
     static List<String> timeToTarget(TimeToTarget.Sweep sweep, String batchKey, boolean judged) {
         Table t = sweep.perConfiguration();
@@ -109,8 +121,10 @@ final class BatchSizeClaim {
         }
         double[] x = b.asDoubleArray();
         double[] seconds = t.doubleColumn(TimeToTarget.TIME_TO_TARGET_S + Aggregation.MEAN).asDoubleArray();
+        double[] before = t.doubleColumn(TimeToTarget.TIME_BEFORE_TARGET_S + Aggregation.MEAN).asDoubleArray();
         Optional<CurveMinimum> found = CurveMinimum.of(x, seconds,
-                t.doubleColumn(TimeToTarget.TIME_TO_TARGET_S + Aggregation.CI95).asDoubleArray());
+                t.doubleColumn(TimeToTarget.TIME_TO_TARGET_S + Aggregation.CI95).asDoubleArray(), before,
+                t.doubleColumn(TimeToTarget.TIME_BEFORE_TARGET_S + Aggregation.CI95).asDoubleArray());
         if (found.isEmpty()) {
             out.add("Time to " + target + ": no batch size reached it with every seed.");
         } else {
@@ -127,6 +141,19 @@ final class BatchSizeClaim {
                             + (m.uShown() ? "an interior minimum that the 95% CIs at both ends of the reached batch sizes lie wholly above."
                             : m.interior() ? "an interior minimum, but an end's 95% CI overlaps it."
                             : "at an end of the batch sizes that reached it, so no interior minimum."));
+        }
+        List<String> firstEpoch = new ArrayList<>();
+        for (int c = 0; c < t.rowCount(); c++) {
+            if (before[c] == 0) {
+                firstEpoch.add(Html.number(x[c]));
+            }
+        }
+        if (!firstEpoch.isEmpty()) {
+            out.add("Test accuracy is measured once an epoch, so each time to target is the top of a range that starts at "
+                    + "the epochs before the one that reached it; " + batchKey + " = " + String.join(", ", firstEpoch)
+                    + " reached it within " + (firstEpoch.size() == 1 ? "its" : "their") + " first epoch, so "
+                    + (firstEpoch.size() == 1 ? "its time could be anything up to its value" : "their times could be anything up to their values")
+                    + " and cannot lie above the minimum.");
         }
         List<String> missed = new ArrayList<>();
         for (int c = 0; c < t.rowCount(); c++) {

@@ -24,6 +24,20 @@ class CurveMinimumTest {
     }
 
     @Test
+    void aRangedValueLiesAboveTheMinimumOnlyWhenItsLowerBoundDoes() {
+        double[] top = {6.6, 2.1, 2.3, 5.9, 19.5, 123};
+        double[] half = {0.3, 0.1, 0.1, 0.5, 1.0, 5.0};
+        double[] exact = CurveMinimum.of(B, top, half).orElseThrow().separated() ? top : null;
+        assertTrue(exact != null, "measured exactly, both ends lie above the minimum at B = 4");
+        double[] lowerFromTheFirstEpoch = {0, 0, 1.5, 5.2, 19.0, 122};
+        CurveMinimum m = CurveMinimum.of(B, top, half, lowerFromTheFirstEpoch, new double[6]).orElseThrow();
+        assertEquals(4, m.x(), "the minimum is still placed by the ranges' tops");
+        assertFalse(m.separated(), "B = 1 could have taken no time at all");
+        double[] lowerAbove = {3.0, 0, 1.5, 5.2, 19.0, 122};
+        assertTrue(CurveMinimum.of(B, top, half, lowerAbove, new double[6]).orElseThrow().uShown(), "3.0 > 2.1 + 0.1");
+    }
+
+    @Test
     void anInteriorMinimumThatAnEndsIntervalOverlapsIsNotShown() {
         double[] seconds = {11.2, 4.0, 1.8, 1.5, 1.47, 1.52};
         double[] half = {0.3, 0.1, 0.05, 0.04, 0.03, 0.05};

@@ -22,6 +22,7 @@ class TimeToTargetTest {
         assertEquals(3, t.epoch());
         assertEquals(3 * 94, t.updates());
         assertEquals(3 * 94 * 2500e-6, t.seconds(), 1e-12);
+        assertEquals(2 * 94 * 2500e-6, t.secondsBefore(), 1e-12, "reached after epoch 2's updates, at most epoch 3's");
     }
 
     @Test
@@ -29,6 +30,7 @@ class TimeToTargetTest {
         TimeToTarget t = TimeToTarget.of(EPOCHS, UPDATES, new double[] {0.9, 0.9, 0.9, 0.9, 0.9}, 100, 0.70).orElseThrow();
         assertEquals(1, t.epoch());
         assertEquals(94, t.updates());
+        assertEquals(0, t.secondsBefore(), "within the first epoch: anything from no update on");
     }
 
     @Test
