@@ -42,6 +42,8 @@ public final class Benchmark {
         int peerEpochs = Integer.parseInt(prop("bench.peer.epochs", "1"));
         int peerWarmup = Integer.parseInt(prop("bench.peer.warmup", "100"));
         boolean curve = Boolean.parseBoolean(prop("bench.curve", "true"));
+        List<Integer> profiled = ints(prop("bench.profile.batches", "16,64,256"));
+        int profileSteps = Integer.parseInt(prop("bench.profile.steps", "200"));
 
         System.out.printf("machine: %s, %d cores, JDK %s, %s; load average at start %.2f%n", cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name"), load());
@@ -66,13 +68,17 @@ public final class Benchmark {
                         shape[0] * shape[1] * shape[2], ns[0], ns[1]);
             }
         }
+        Examples w1 = Workload.W1.examples(1);
+        FfnlabTiming w1Timing = new FfnlabTiming(Workload.W1, w1);
+        for (int b : profiled) {
+            System.out.println();
+            w1Timing.stepBreakdown(b, threads, profileSteps).forEach(System.out::println);
+        }
         Path cache = Path.of("target", "djl-cache").toAbsolutePath();
         Files.createDirectories(cache);
         PeerRunner runner = new PeerRunner(cache);
 
         List<Row> rows = new ArrayList<>();
-        Examples w1 = Workload.W1.examples(1);
-        FfnlabTiming w1Timing = new FfnlabTiming(Workload.W1, w1);
         Map<Integer, double[]> w1Peer = peer ? runner.run(Workload.W1, threads, peerWarmup, peerEpochs, jvms, batches) : Map.of();
         for (int b : batches) {
             rows.add(new Row(Workload.W1, b, threads, w1Timing.epochSeconds(b, threads, 1, epochs), w1Peer.get(b)));

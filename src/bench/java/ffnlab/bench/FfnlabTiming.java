@@ -3,11 +3,14 @@ package ffnlab.bench;
 import ffnlab.backend.EngineSpec;
 import ffnlab.backend.TrainingEngine;
 import ffnlab.backend.cpu.CpuBackend;
+import ffnlab.backend.cpu.StepBreakdown;
 import ffnlab.data.Examples;
 import ffnlab.nn.Initialiser;
+import ffnlab.nn.Parameters;
 import ffnlab.nn.Reduction;
 import ffnlab.nn.optim.Optimiser;
 import java.util.Arrays;
+import java.util.List;
 
 /** Seconds per shuffled epoch of a workload on the cpu backend: a warm-up epoch, then the median of N. */
 final class FfnlabTiming {
@@ -19,10 +22,22 @@ final class FfnlabTiming {
         this.data = data;
     }
 
+    private static final double LEARNING_RATE = 0.001;
+
+    private Parameters initial() {
+        return new Initialiser.PyTorchDefault().create(workload.architecture(), 1);
+    }
+
     private TrainingEngine open(int threads) {
-        EngineSpec spec = new EngineSpec(workload.architecture(), new Initialiser.PyTorchDefault().create(workload.architecture(), 1),
-                workload.loss(), Reduction.MEAN, new Optimiser.Sgd(0.001), threads);
+        EngineSpec spec = new EngineSpec(workload.architecture(), initial(), workload.loss(), Reduction.MEAN,
+                new Optimiser.Sgd(LEARNING_RATE), threads);
         return new CpuBackend(threads).open(spec, data);
+    }
+
+    /** {@link StepBreakdown}'s profile of one step at batch size B: {@code steps} steps a phase after 20 warm-ups. */
+    List<String> stepBreakdown(int batch, int threads, int steps) {
+        return new StepBreakdown(workload.architecture(), workload.loss(), data, (float) LEARNING_RATE, batch)
+                .profile(initial(), threads, 20, steps);
     }
 
     /** Sorted epoch times in seconds, after {@code warmups} untimed epochs. */

@@ -56,8 +56,16 @@ final class BackwardPass implements WorkerTeam.Blocks {
         run(theta, grad, ws, l, rows, false);
     }
 
-    /** Runs one of the two on the team: blocks of n_{l-1} columns to propagate, of n_l columns for the gradients. */
+    /** Runs one of the two on the team. */
     private void run(Parameters theta, Parameters grad, BatchWorkspace ws, int l, int rows, boolean propagating) {
+        team.run(this, prepare(theta, grad, ws, l, rows, propagating));
+    }
+
+    /**
+     * Binds the operands and partition of one of the two without running anything: blocks of n_{l-1} columns to
+     * propagate ({@code grad} unused), of n_l columns for the gradients. Returns the number of blocks.
+     */
+    int prepare(Parameters theta, Parameters grad, BatchWorkspace ws, int l, int rows, boolean propagating) {
         this.theta = theta;
         this.grad = grad;
         this.ws = ws;
@@ -69,53 +77,88 @@ final class BackwardPass implements WorkerTeam.Blocks {
         if (propagating) {
             width = ColumnBlocks.width(in, (long) rows * out);
             kernel = GemmKernel.forShape(rows, width, out);
-            team.run(this, ColumnBlocks.count(in, width));
-        } else {
-            width = ColumnBlocks.width(out, (long) in * rows);
-            kernel = GemmKernel.forShape(in, width, rows);
-            team.run(this, ColumnBlocks.count(out, width));
+            return ColumnBlocks.count(in, width);
         }
+        width = ColumnBlocks.width(out, (long) in * rows);
+        kernel = GemmKernel.forShape(in, width, rows);
+        return ColumnBlocks.count(out, width);
+    }
+
+    /** The bound partition's block width in columns (the last block may be narrower). */
+    int width() {
+        return width;
     }
 
     @Override
     public void run(int block) {
         if (propagating) {
-            propagate(block);
+            propagationProduct(block);
+            activationDerivative(block);
         } else {
-            weightGradient(block);
+            biasGradient(block);
+            weightProduct(block);
+            biasStep(block);
         }
     }
 
-    private void propagate(int block) {
-        int in = arch.width(layer - 1);
-        int out = arch.width(layer);
-        int j0 = block * width;
-        int j1 = Math.min(in, j0 + width);
-        float[] below = ws.gradU[layer - 1];
-        // grad_{U^{l-1}}[:, j0:j1] = grad_{U^l} (W^l[j0:j1, :])^T
-        kernel.gemm(false, true, rows, j1 - j0, out, 1f, ws.gradU[layer], 0, out, theta.weights(layer), j0 * out, out,
-                0f, below, j0, in);
-        LayerKernels.activationBackward(arch.activation(layer - 1), ws.h[layer - 1], below, rows, in, j0, j1);
+    private int first(int block) {
+        return block * width;
     }
 
-    private void weightGradient(int block) {
+    private int end(int block, int n) {
+        return Math.min(n, block * width + width);
+    }
+
+    /** grad_{U^{l-1}}[:, j0:j1] = grad_{U^l} (W^l[j0:j1, :])^T: P x w x n_l multiply-adds. */
+    void propagationProduct(int block) {
         int in = arch.width(layer - 1);
         int out = arch.width(layer);
-        int j0 = block * width;
-        int j1 = Math.min(out, j0 + width);
-        float[] gradB = grad.biases(layer);
-        LayerKernels.columnSums(ws.gradU[layer], rows, out, j0, j1, gradB);
+        int j0 = first(block);
+        kernel.gemm(false, true, rows, end(block, in) - j0, out, 1f, ws.gradU[layer], 0, out, theta.weights(layer),
+                j0 * out, out, 0f, ws.gradU[layer - 1], j0, in);
+    }
+
+    /** grad_{U^{l-1}}[:, j0:j1] .= f^{l-1}'(U^{l-1}[:, j0:j1]), from H^{l-1}. */
+    void activationDerivative(int block) {
+        int in = arch.width(layer - 1);
+        LayerKernels.activationBackward(arch.activation(layer - 1), ws.h[layer - 1], ws.gradU[layer - 1], rows, in,
+                first(block), end(block, in));
+    }
+
+    /** grad_{b^l}[j0:j1] = (grad_{U^l}[:, j0:j1])^T 1_P, into grad's biases of layer l. */
+    void biasGradient(int block) {
+        int out = arch.width(layer);
+        LayerKernels.columnSums(ws.gradU[layer], rows, out, first(block), end(block, out), grad.biases(layer));
+    }
+
+    /**
+     * (H^{l-1})^T grad_{U^l}[:, j0:j1], n_{l-1} x w x P multiply-adds: fused, W^l[:, j0:j1] &lt;- W^l[:, j0:j1] - alpha
+     * times it; otherwise into grad's weights.
+     */
+    void weightProduct(int block) {
+        int in = arch.width(layer - 1);
+        int out = arch.width(layer);
+        int j0 = first(block);
+        int cols = end(block, out) - j0;
         if (fusesUpdate()) {
-            // W^l[:, j0:j1] <- W^l[:, j0:j1] - alpha (H^{l-1})^T grad_{U^l}[:, j0:j1]
-            kernel.gemm(true, false, in, j1 - j0, rows, -learningRate, ws.h[layer - 1], 0, in, ws.gradU[layer], j0, out,
+            kernel.gemm(true, false, in, cols, rows, -learningRate, ws.h[layer - 1], 0, in, ws.gradU[layer], j0, out,
                     1f, theta.weights(layer), j0, out);
-            float[] b = theta.biases(layer);
-            for (int j = j0; j < j1; j++) {
-                b[j] -= learningRate * gradB[j];
-            }
         } else {
-            kernel.gemm(true, false, in, j1 - j0, rows, 1f, ws.h[layer - 1], 0, in, ws.gradU[layer], j0, out,
+            kernel.gemm(true, false, in, cols, rows, 1f, ws.h[layer - 1], 0, in, ws.gradU[layer], j0, out,
                     0f, grad.weights(layer), j0, out);
+        }
+    }
+
+    /** Fused SGD only: b^l[j0:j1] &lt;- b^l[j0:j1] - alpha grad_{b^l}[j0:j1]. */
+    void biasStep(int block) {
+        if (!fusesUpdate()) {
+            return;
+        }
+        float[] b = theta.biases(layer);
+        float[] gradB = grad.biases(layer);
+        int j1 = end(block, arch.width(layer));
+        for (int j = first(block); j < j1; j++) {
+            b[j] -= learningRate * gradB[j];
         }
     }
 }
