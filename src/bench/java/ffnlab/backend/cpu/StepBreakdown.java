@@ -19,11 +19,12 @@ import java.util.Locale;
  * epochs (which carry no instrumentation). It drives the engine's own {@link ForwardPass} and {@link BackwardPass}
  * with the same partition and kernels, in two phases of {@code steps} steps each after a warm-up:
  * <ol>
- *   <li>one thread, piece by piece: each GEMM of the step (block shape, blocks, time, GFLOP/s) and the element-wise
+ *   <li>one thread, piece by piece, timed by the thread's cpu time (a busy machine's other processes do not count,
+ *       though they still share the caches): each GEMM of the step (block shape, blocks, time, GFLOP/s) and the element-wise
  *       passes (gather, bias + activation, softmax, softmax/loss gradient, activation derivative, bias sums, SGD
  *       bias step), each a separate loop over its blocks, so an element-wise pass here reads its block from cache
  *       less often than in the fused step;</li>
- *   <li>the team of {@code threads}: the step as the engine runs it, each dispatch wrapped so that every block's
+ *   <li>the team of {@code threads}: the step as the engine runs it, in wall time, each dispatch wrapped so that every block's
  *       thread and start and end times are recorded: the caller's wait (dispatch time the caller spends in no block,
  *       spinning for workers to finish), the hand-off latency (publish to a worker's first block), the share of
  *       blocks the workers run, and the process cpu time per step.</li>
@@ -87,15 +88,16 @@ public final class StepBreakdown {
         long[][] gemmNanos = new long[gemms][steps];
         long[][] elementNanos = new long[ELEMENT_WISE.length][steps];
         long[] stepNanos = new long[steps];
+        java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         try (WorkerTeam one = new WorkerTeam(1, "ffnlab-profile-single")) {
             ForwardPass forward = new ForwardPass(arch, one);
             BackwardPass backward = new BackwardPass(arch, one, learningRate);
             for (int s = -warmups; s < steps; s++) {
                 boolean record = s >= 0;
-                long stepStart = System.nanoTime();
-                long t0 = System.nanoTime();
+                long stepStart = cpu.getCurrentThreadCpuTime();
+                long t0 = cpu.getCurrentThreadCpuTime();
                 ws.gather(data, order, start(s + warmups), batch);
-                long t1 = System.nanoTime();
+                long t1 = cpu.getCurrentThreadCpuTime();
                 if (record) {
                     elementNanos[GATHER][s] += t1 - t0;
                 }
@@ -105,80 +107,83 @@ public final class StepBreakdown {
                     gemmName[g] = "forward " + l + ": U^" + l + " = H^" + (l - 1) + " W^" + l;
                     gemmShape[g] = shape(batch, forward.width(), arch.width(l - 1), blocks);
                     gemmFlops[g] = 2.0 * batch * arch.width(l) * arch.width(l - 1);
-                    t0 = System.nanoTime();
+                    t0 = cpu.getCurrentThreadCpuTime();
                     for (int b = 0; b < blocks; b++) {
                         forward.product(b);
                     }
-                    t1 = System.nanoTime();
+                    t1 = cpu.getCurrentThreadCpuTime();
                     for (int b = 0; b < blocks; b++) {
                         forward.activation(b);
                     }
-                    long t2 = System.nanoTime();
+                    long t2 = cpu.getCurrentThreadCpuTime();
                     if (record) {
                         gemmNanos[g][s] = t1 - t0;
                         elementNanos[arch.activation(l) == Activation.SOFTMAX ? SOFTMAX : ACTIVATION][s] += t2 - t1;
                     }
                 }
-                t0 = System.nanoTime();
+                t0 = cpu.getCurrentThreadCpuTime();
                 outputGradient(ws, batch);
-                t1 = System.nanoTime();
+                t1 = cpu.getCurrentThreadCpuTime();
                 if (record) {
                     elementNanos[LOSS][s] += t1 - t0;
                 }
                 for (int l = depth; l >= 1; l--) {
-                    if (l > 1) {
-                        int blocks = backward.prepare(theta, null, ws, l, batch, true);
-                        int g = depth + l - 2;
-                        gemmName[g] = "propagate " + l + ": grad U^" + (l - 1) + " = grad U^" + l + " (W^" + l + ")^T";
-                        gemmShape[g] = shape(batch, backward.width(), arch.width(l), blocks);
-                        gemmFlops[g] = 2.0 * batch * arch.width(l) * arch.width(l - 1);
-                        t0 = System.nanoTime();
+                    int blocks = backward.prepare(theta, grad, ws, l, batch);
+                    t0 = cpu.getCurrentThreadCpuTime();
+                    long t1p = t0;
+                    long t2p = t0;
+                    if (backward.propagates()) {
                         for (int b = 0; b < blocks; b++) {
                             backward.propagationProduct(b);
                         }
-                        t1 = System.nanoTime();
+                        t1p = cpu.getCurrentThreadCpuTime();
                         for (int b = 0; b < blocks; b++) {
                             backward.activationDerivative(b);
                         }
-                        long t2 = System.nanoTime();
-                        if (record) {
-                            gemmNanos[g][s] = t1 - t0;
-                            elementNanos[DERIVATIVE][s] += t2 - t1;
-                        }
+                        t2p = cpu.getCurrentThreadCpuTime();
                     }
-                    int blocks = backward.prepare(theta, grad, ws, l, batch, false);
-                    int g = 2 * depth - 1 + l - 1;
-                    gemmName[g] = "weights " + l + ": W^" + l + " -= alpha (H^" + (l - 1) + ")^T grad U^" + l;
-                    gemmShape[g] = shape(arch.width(l - 1), backward.width(), batch, blocks);
-                    gemmFlops[g] = 2.0 * batch * arch.width(l) * arch.width(l - 1);
-                    t0 = System.nanoTime();
                     for (int b = 0; b < blocks; b++) {
                         backward.biasGradient(b);
                     }
-                    t1 = System.nanoTime();
+                    long t3 = cpu.getCurrentThreadCpuTime();
                     for (int b = 0; b < blocks; b++) {
                         backward.weightProduct(b);
                     }
-                    long t2 = System.nanoTime();
+                    long t4 = cpu.getCurrentThreadCpuTime();
                     for (int b = 0; b < blocks; b++) {
                         backward.biasStep(b);
                     }
-                    long t3 = System.nanoTime();
+                    long t5 = cpu.getCurrentThreadCpuTime();
+                    double flops = 2.0 * batch * arch.width(l) * arch.width(l - 1);
+                    if (l > 1) {
+                        int g = depth + l - 2;
+                        gemmName[g] = "propagate " + l + ": grad U^" + (l - 1) + " = grad U^" + l + " (W^" + l + ")^T";
+                        gemmShape[g] = shape(batch, backward.width(), arch.width(l), blocks);
+                        gemmFlops[g] = flops;
+                        if (record) {
+                            gemmNanos[g][s] = t1p - t0;
+                            elementNanos[DERIVATIVE][s] += t2p - t1p;
+                        }
+                    }
+                    int g = 2 * depth - 1 + l - 1;
+                    gemmName[g] = "weights " + l + ": W^" + l + " -= alpha (H^" + (l - 1) + ")^T grad U^" + l;
+                    gemmShape[g] = shape(backward.width(), arch.width(l), batch, blocks);
+                    gemmFlops[g] = flops;
                     if (record) {
-                        elementNanos[BIAS_SUMS][s] += t1 - t0;
-                        gemmNanos[g][s] = t2 - t1;
-                        elementNanos[BIAS_STEP][s] += t3 - t2;
+                        elementNanos[BIAS_SUMS][s] += t3 - t2p;
+                        gemmNanos[g][s] = t4 - t3;
+                        elementNanos[BIAS_STEP][s] += t5 - t4;
                     }
                 }
                 if (record) {
-                    stepNanos[s] = System.nanoTime() - stepStart;
+                    stepNanos[s] = cpu.getCurrentThreadCpuTime() - stepStart;
                 }
             }
         }
         double stepMedian = median(stepNanos);
         double flopsPerStep = Arrays.stream(gemmFlops).sum();
-        out.add(String.format(Locale.ROOT, "step profile, %s, B = %d: one thread, piece by piece (median of %d steps):"
-                + " %.0f us a step, %.1f GFLOP/s", arch, batch, steps, stepMedian * 1e-3, flopsPerStep / stepMedian));
+        out.add(String.format(Locale.ROOT, "step profile, %s, B = %d: one thread, piece by piece, its cpu time (median of %d"
+                + " steps): %.0f us a step, %.1f GFLOP/s", arch, batch, steps, stepMedian * 1e-3, flopsPerStep / stepMedian));
         out.add("| GEMM | block shape m x n x k x blocks | us | GFLOP/s | share of step |");
         out.add("| --- | --- | ---: | ---: | ---: |");
         double gemmTotal = 0;
@@ -252,10 +257,7 @@ public final class StepBreakdown {
                 }
                 outputGradient(ws, batch);
                 for (int l = depth; l >= 1; l--) {
-                    if (l > 1) {
-                        timed.dispatch(team, backward, backward.prepare(theta, null, ws, l, batch, true));
-                    }
-                    timed.dispatch(team, backward, backward.prepare(theta, grad, ws, l, batch, false));
+                    timed.dispatch(team, backward, backward.prepare(theta, grad, ws, l, batch));
                 }
                 if (s >= 0) {
                     stepNanos[s] = System.nanoTime() - stepStart;
