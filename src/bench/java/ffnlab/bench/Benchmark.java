@@ -16,9 +16,12 @@ import java.util.Map;
 /**
  * The cpu backend's benchmark ({@code mvn -q -Pbench exec:java -Dexp=bench}): W1 and W2 on ffnlab's cpu
  * backend beside PyTorch through DJL (fresh JVMs, median and range) and the OpenBLAS sgemm ceiling, all in
- * one run, as ratios; then ffnlab's time per update against the batch size. Settings (system properties):
+ * one run, as ratios, each row's min / median / max; before them {@link ffnlab.backend.cpu.StepBreakdown}'s profile
+ * of one W1 step per batch size (GEMM shapes and GFLOP/s, element-wise passes, the team's hand-offs), measured apart
+ * from the timed epochs; then ffnlab's time per update against the batch size. Settings (system properties):
  * bench.batches (16,32,64,128,256), bench.threads (2), bench.epochs (3), bench.peer (true),
- * bench.peer.jvms (3), bench.peer.epochs (1), bench.peer.warmup (100 updates), bench.curve (true).
+ * bench.peer.jvms (3), bench.peer.epochs (1), bench.peer.warmup (100 updates), bench.curve (true),
+ * bench.profile.batches (16,64,256; empty for none), bench.profile.steps (200 a phase).
  */
 public final class Benchmark {
     private Benchmark() {
@@ -95,7 +98,8 @@ public final class Benchmark {
         }
 
         System.out.println();
-        System.out.println("| workload | batch | threads | ffnlab s/epoch (min-max) | PyTorch-via-DJL s/epoch median (min-max, JVMs) | ratio | target | ffnlab GFLOP/s | % of sgemm ceiling |");
+        System.out.println("| workload | batch | threads | ffnlab s/epoch min / median / max (epochs) | PyTorch-via-DJL s/epoch min / median / max (JVMs)"
+                + " | ratio of medians | target | ffnlab GFLOP/s (median) | % of sgemm ceiling (median; best epoch) |");
         System.out.println("| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |");
         for (Row r : rows) {
             double ceiling = r.threads == 1 ? ceilingLarge1 : ceilingLarge;
@@ -124,13 +128,15 @@ public final class Benchmark {
             String ratio = "n/a";
             if (peer != null && peer.length > 0) {
                 double pm = PeerRunner.median(peer);
-                p = String.format("%.3f (%.3f-%.3f, %d)", pm, peer[0], peer[peer.length - 1], peer.length);
+                p = String.format("%.3f / %.3f / %.3f (%d)", peer[0], pm, peer[peer.length - 1], peer.length);
                 ratio = String.format("%.2f", f / pm);
             }
             String target = workload == Workload.W2 ? "< 0.02 s" : batch <= 64 ? "<= 0.5" : "<= 0.8";
             double gflops = workload.flopsPerEpoch() / f / 1e9;
-            return String.format("| %s | %d | %d | %.3f (%.3f-%.3f) | %s | %s | %s | %.1f | %.0f%% |", workload.name(), batch, threads,
-                    f, ffnlab[0], ffnlab[ffnlab.length - 1], p, ratio, target, gflops, 100 * gflops / ceiling);
+            double best = workload.flopsPerEpoch() / ffnlab[0] / 1e9;
+            return String.format("| %s | %d | %d | %.3f / %.3f / %.3f (%d) | %s | %s | %s | %.1f | %.0f%%; %.0f%% |", workload.name(),
+                    batch, threads, ffnlab[0], f, ffnlab[ffnlab.length - 1], ffnlab.length, p, ratio, target, gflops,
+                    100 * gflops / ceiling, 100 * best / ceiling);
         }
     }
 
