@@ -55,13 +55,16 @@ public final class Benchmark {
         double ceilingShape = Double.NaN;
         double ceilingLarge1 = Double.NaN;
         double ceilingLarge = Double.NaN;
+        double ceilingCpu = Double.NaN;
         if (SgemmCeiling.available()) {
             ceilingShape1 = SgemmCeiling.gflops(64, 512, 784, 1, 1);
             ceilingShape = SgemmCeiling.gflops(64, 512, 784, threads, 1);
             ceilingLarge1 = SgemmCeiling.gflops(2048, 2048, 2048, 1, 2);
             ceilingLarge = SgemmCeiling.gflops(2048, 2048, 2048, threads, 2);
+            ceilingCpu = SgemmCeiling.gflopsPerCpuSecond(2048, 2048, 2048, 1);
             System.out.printf("sgemm ceiling (OpenBLAS, its own threads): 64x784 x 784x512: %.0f GFLOP/s on 1 thread, %.0f on %d;"
-                    + " 2048^3: %.0f on 1 thread, %.0f on %d%n", ceilingShape1, ceilingShape, threads, ceilingLarge1, ceilingLarge, threads);
+                    + " 2048^3: %.0f on 1 thread, %.0f on %d; 2048^3 on 1 thread in its cpu time: %.0f GFLOP per cpu-second"
+                    + " (load %.2f)%n", ceilingShape1, ceilingShape, threads, ceilingLarge1, ceilingLarge, threads, ceilingCpu, load());
         }
         if (SgemmCeiling.available()) {
             System.out.println("GEMM kernel per call, 1 thread (ns): shape m x n x k: java loops | OpenBLAS");
@@ -84,29 +87,33 @@ public final class Benchmark {
         List<Row> rows = new ArrayList<>();
         Map<Integer, double[]> w1Peer = peer ? runner.run(Workload.W1, threads, peerWarmup, peerEpochs, jvms, batches) : Map.of();
         for (int b : batches) {
-            rows.add(new Row(Workload.W1, b, threads, w1Timing.epochSeconds(b, threads, 1, epochs), w1Peer.get(b)));
+            rows.add(new Row(Workload.W1, b, threads, w1Timing.epochTimes(b, threads, 1, epochs), w1Peer.get(b)));
         }
         if (threads != 1 && batches.contains(64)) {
             Map<Integer, double[]> p1 = peer ? runner.run(Workload.W1, 1, peerWarmup, peerEpochs, jvms, List.of(64)) : Map.of();
-            rows.add(new Row(Workload.W1, 64, 1, w1Timing.epochSeconds(64, 1, 1, epochs), p1.get(64)));
+            rows.add(new Row(Workload.W1, 64, 1, w1Timing.epochTimes(64, 1, 1, epochs), p1.get(64)));
         }
         Examples w2 = Workload.W2.examples(2);
         FfnlabTiming w2Timing = new FfnlabTiming(Workload.W2, w2);
         for (int t : threads == 1 ? List.of(1) : List.of(1, threads)) {
             Map<Integer, double[]> p2 = peer ? runner.run(Workload.W2, t, peerWarmup, Math.max(peerEpochs, 3), jvms, List.of(32)) : Map.of();
-            rows.add(new Row(Workload.W2, 32, t, w2Timing.epochSeconds(32, t, 5, Math.max(epochs, 5)), p2.get(32)));
+            rows.add(new Row(Workload.W2, 32, t, w2Timing.epochTimes(32, t, 5, Math.max(epochs, 5)), p2.get(32)));
         }
 
         System.out.println();
+        System.out.printf("%nload average before the table's epochs ran: see above; now %.2f%n", load());
         System.out.println("| workload | batch | threads | ffnlab s/epoch min / median / max (epochs) | PyTorch-via-DJL s/epoch min / median / max (JVMs)"
-                + " | ratio of medians | target | ffnlab GFLOP/s (median) | % of sgemm ceiling (median; best epoch) |");
-        System.out.println("| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |");
+                + " | ratio of medians | target | ffnlab GFLOP/s (median) | % of sgemm ceiling (median; best epoch)"
+                + " | GFLOP per process cpu-second (median) | % of the per-core cpu ceiling |");
+        System.out.println("| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Row r : rows) {
             double ceiling = r.threads == 1 ? ceilingLarge1 : ceilingLarge;
-            System.out.println(r.format(ceiling));
+            System.out.println(r.format(ceiling, ceilingCpu));
         }
         System.out.printf("%nGFLOP/s = 6 x parameters x patterns / epoch time (W1: %.0f GFLOP per epoch); ceiling = OpenBLAS sgemm 2048^3"
-                + " on the same thread count, measured above.%n", Workload.W1.flopsPerEpoch() / 1e9);
+                + " on the same thread count, measured above. GFLOP per process cpu-second counts every thread of this JVM"
+                + " (spinning included) and not other processes: on a shared machine it is the load-independent figure,"
+                + " against one core's sgemm 2048^3 in its own cpu time.%n", Workload.W1.flopsPerEpoch() / 1e9);
 
         if (curve) {
             System.out.println();
@@ -121,8 +128,9 @@ public final class Benchmark {
         System.out.printf("%nload average at end %.2f%n", load());
     }
 
-    private record Row(Workload workload, int batch, int threads, double[] ffnlab, double[] peer) {
-        String format(double ceiling) {
+    private record Row(Workload workload, int batch, int threads, FfnlabTiming.EpochTimes times, double[] peer) {
+        String format(double ceiling, double ceilingCpu) {
+            double[] ffnlab = times.wall();
             double f = PeerRunner.median(ffnlab);
             String p = "n/a";
             String ratio = "n/a";
@@ -134,9 +142,10 @@ public final class Benchmark {
             String target = workload == Workload.W2 ? "< 0.02 s" : batch <= 64 ? "<= 0.5" : "<= 0.8";
             double gflops = workload.flopsPerEpoch() / f / 1e9;
             double best = workload.flopsPerEpoch() / ffnlab[0] / 1e9;
-            return String.format("| %s | %d | %d | %.3f / %.3f / %.3f (%d) | %s | %s | %s | %.1f | %.0f%%; %.0f%% |", workload.name(),
-                    batch, threads, ffnlab[0], f, ffnlab[ffnlab.length - 1], ffnlab.length, p, ratio, target, gflops,
-                    100 * gflops / ceiling, 100 * best / ceiling);
+            double perCpuSecond = workload.flopsPerEpoch() / PeerRunner.median(times.cpu()) / 1e9;
+            return String.format("| %s | %d | %d | %.3f / %.3f / %.3f (%d) | %s | %s | %s | %.1f | %.0f%%; %.0f%% | %.1f | %.0f%% |",
+                    workload.name(), batch, threads, ffnlab[0], f, ffnlab[ffnlab.length - 1], ffnlab.length, p, ratio, target,
+                    gflops, 100 * gflops / ceiling, 100 * best / ceiling, perCpuSecond, 100 * perCpuSecond / ceilingCpu);
         }
     }
 

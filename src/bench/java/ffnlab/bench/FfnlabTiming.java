@@ -40,24 +40,42 @@ final class FfnlabTiming {
                 .profile(initial(), threads, 20, steps);
     }
 
+    /**
+     * Wall-clock and process cpu seconds of each timed epoch, each array sorted: the cpu time (all of the JVM's
+     * threads, the workers' spinning included) does not count other processes' time on a shared machine.
+     */
+    record EpochTimes(double[] wall, double[] cpu) {
+    }
+
     /** Sorted epoch times in seconds, after {@code warmups} untimed epochs. */
     double[] epochSeconds(int batch, int threads, int warmups, int epochs) {
+        return epochTimes(batch, threads, warmups, epochs).wall();
+    }
+
+    /** {@code epochs} timed epochs after {@code warmups} untimed ones. */
+    EpochTimes epochTimes(int batch, int threads, int warmups, int epochs) {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         try (TrainingEngine engine = open(threads)) {
             for (int w = 0; w < warmups; w++) {
                 engine.trainEpoch(workload.shuffledOrder(100 + w), batch);
             }
             double[] s = new double[epochs];
+            double[] cpu = new double[epochs];
             for (int e = 0; e < epochs; e++) {
                 int[] order = workload.shuffledOrder(e);
+                long c0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 double loss = engine.trainEpoch(order, batch);
                 s[e] = (System.nanoTime() - t0) * 1e-9;
+                cpu[e] = (os.getProcessCpuTime() - c0) * 1e-9;
                 if (!Double.isFinite(loss)) {
                     throw new IllegalStateException(workload.name() + " diverged at batch " + batch);
                 }
             }
             Arrays.sort(s);
-            return s;
+            Arrays.sort(cpu);
+            return new EpochTimes(s, cpu);
         }
     }
 
