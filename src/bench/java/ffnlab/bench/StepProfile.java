@@ -2,7 +2,7 @@ package ffnlab.bench;
 
 /**
  * Trains one workload for a few epochs on the cpu backend and prints each epoch's time: the target for a
- * JFR allocation profile of the steady-state step. Arguments: workload (W1|W2), batch, threads, epochs.
+ * JFR allocation profile of the steady-state step, after {@link ffnlab.backend.cpu.StepBreakdown}'s profile of one step. Arguments: workload (W1|W2), batch, threads, epochs.
  */
 public final class StepProfile {
     private StepProfile() {
@@ -14,6 +14,7 @@ public final class StepProfile {
         int threads = Integer.parseInt(args[2]);
         int epochs = Integer.parseInt(args[3]);
         FfnlabTiming timing = new FfnlabTiming(w, w.examples(1));
+        timing.stepBreakdown(batch, threads, 200).forEach(System.out::println);
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = mx.getCurrentThreadCpuTime();
         com.sun.management.OperatingSystemMXBean os =

@@ -56,6 +56,44 @@ public final class SgemmCeiling {
     }
 
     /**
+     * GFLOP per cpu-second of C = A B (m x k times k x n) on one OpenBLAS thread, timed by that thread's cpu time
+     * (median of samples of about 0.05 cpu-seconds): the per-core ceiling that a busy machine's other processes do
+     * not lower, to compare with an epoch's GFLOP per process cpu-second.
+     */
+    public static double gflopsPerCpuSecond(int m, int n, int k, double seconds) {
+        OpenBlasGemm g = OpenBlasGemm.instance().orElseThrow(() -> new IllegalStateException("OpenBLAS did not load"));
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        SplittableRandom r = new SplittableRandom(1);
+        float[] a = new float[m * k];
+        float[] b = new float[k * n];
+        float[] c = new float[m * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) r.nextDouble();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) r.nextDouble();
+        }
+        double flops = 2.0 * m * n * k;
+        int samples = (int) Math.max(5, seconds / 0.05);
+        double[] rate = new double[samples];
+        for (int s = -2; s < samples; s++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            int calls = 0;
+            long used;
+            do {
+                g.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
+                calls++;
+                used = mx.getCurrentThreadCpuTime() - c0;
+            } while (used < 50_000_000L);
+            if (s >= 0) {
+                rate[s] = flops * calls / (used * 1e-9) / 1e9;
+            }
+        }
+        Arrays.sort(rate);
+        return rate[samples / 2];
+    }
+
+    /**
      * Nanoseconds per single-threaded call of C = A B (m x k times k x n) for the Java loops and for
      * OpenBLAS: the measurement behind {@link GemmKernel#SMALL_PRODUCT}. Returns {loops, openblas}.
      */

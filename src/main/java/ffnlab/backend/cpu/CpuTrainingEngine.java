@@ -8,7 +8,8 @@ import ffnlab.nn.optim.OptimiserState;
 
 /**
  * The cpu backend's training engine: the layer operations of the {@link ffnlab.backend.MiniBatchEngine}
- * ({@link ForwardPass}, {@link BackwardPass}) on a {@link WorkerTeam} of {@code spec.threads()} threads. Plain SGD
+ * ({@link ForwardPass}, {@link BackwardPass}: one dispatch a layer each way) on a {@link WorkerTeam} of
+ * {@code spec.threads()} threads. Plain SGD
  * is fused into the weight-gradient GEMMs; momentum and Adam use the optimiser state of
  * {@code ffnlab.nn.optim} on the gradients. The loop, output layer, evaluation and workspaces are
  * {@link HostTrainingEngine}'s; the training set is read in place (never copied). Not final only so that a
@@ -34,15 +35,18 @@ class CpuTrainingEngine extends HostTrainingEngine {
         forwardPass.layer(theta, ws, l, rows);
     }
 
+    /**
+     * Left to {@link #layerGradients}, which the loop calls next for the same layer: the propagation and the layer's
+     * gradients run as one dispatch over blocks of rows of W^l ({@link BackwardPass}).
+     */
     @Override
     protected void propagate(int l, int rows) {
-        backwardPass.propagate(theta, ws, l, rows);
     }
 
-    /** With plain SGD, the step itself (fused into the weight-gradient GEMM). */
+    /** grad_{U^{l-1}} J and layer l's gradients; with plain SGD, the step itself (fused into the weight-gradient GEMM). */
     @Override
     protected void layerGradients(int l, int rows) {
-        backwardPass.layerGradients(theta, grad, ws, l, rows);
+        backwardPass.layer(theta, grad, ws, l, rows);
     }
 
     /** Momentum or Adam; plain SGD has already been applied by {@link #layerGradients}. */

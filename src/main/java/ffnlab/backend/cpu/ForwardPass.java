@@ -28,6 +28,11 @@ final class ForwardPass implements WorkerTeam.Blocks {
 
     /** Layer l of the forward pass of the first {@code rows} patterns in {@code ws}: fills ws.u[l] and ws.h[l]. */
     void layer(Parameters theta, BatchWorkspace ws, int l, int rows) {
+        team.run(this, prepare(theta, ws, l, rows));
+    }
+
+    /** Binds layer l's operands and partition without running anything; returns the number of blocks. */
+    int prepare(Parameters theta, BatchWorkspace ws, int l, int rows) {
         this.theta = theta;
         this.ws = ws;
         this.rows = rows;
@@ -36,18 +41,37 @@ final class ForwardPass implements WorkerTeam.Blocks {
         layer = l;
         width = arch.activation(l) == Activation.SOFTMAX ? out : ColumnBlocks.width(out, (long) rows * in);
         kernel = GemmKernel.forShape(rows, width, in);
-        team.run(this, ColumnBlocks.count(out, width));
+        return ColumnBlocks.count(out, width);
     }
 
+    /** The bound partition's block width in columns (the last block may be narrower). */
+    int width() {
+        return width;
+    }
+
+    /** The GEMM of the bound layer's block, then its bias and activation. */
     @Override
     public void run(int block) {
+        product(block);
+        activation(block);
+    }
+
+    /** The block's GEMM U[:, j0:j1] = H^{l-1} W^l[:, j0:j1]: P x w x n_{l-1} multiply-adds. */
+    void product(int block) {
         int in = arch.width(layer - 1);
         int out = arch.width(layer);
         int j0 = block * width;
         int j1 = Math.min(out, j0 + width);
+        kernel.gemm(false, false, rows, j1 - j0, in, 1f, ws.h[layer - 1], 0, in, theta.weights(layer), j0, out, 0f,
+                ws.u[layer], j0, out);
+    }
+
+    /** The block's bias and activation, H[:, j0:j1] = f(U[:, j0:j1] + 1_P b[j0:j1]^T) (softmax: whole rows). */
+    void activation(int block) {
+        int out = arch.width(layer);
+        int j0 = block * width;
+        int j1 = Math.min(out, j0 + width);
         float[] u = ws.u[layer];
-        // U[:, j0:j1] = H^{l-1} W^l[:, j0:j1]
-        kernel.gemm(false, false, rows, j1 - j0, in, 1f, ws.h[layer - 1], 0, in, theta.weights(layer), j0, out, 0f, u, j0, out);
         Activation f = arch.activation(layer);
         if (f == Activation.SOFTMAX) {
             OutputLayer.softmax(u, theta.biases(layer), ws.h[layer], rows, out);
