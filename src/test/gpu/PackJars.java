@@ -24,7 +24,7 @@ import java.util.zip.ZipOutputStream;
  * smaller than the deflated jars); the OpenBLAS native jar left out (the cpu backend falls back to its own GEMM,
  * and the GPU run does not use it); and the two large libraries that Tablesaw uses for a handful of classes
  * (fastutil, icu4j) cut down to the classes that the other jars reach, followed through their own references
- * (jdeps, class level), with their META-INF entries and none of their other resources (icu4j's locale data: the
+ * (jdeps, class level, same-package references included), with their META-INF entries and none of their other resources (icu4j's locale data: the
  * charset detector that Tablesaw calls needs none). Every other jar is kept whole.
  *
  * <p>Run with the JDK's source launcher: {@code java src/test/gpu/PackJars.java OUT_DIR JAR...}. Prints one line per
@@ -69,16 +69,19 @@ public final class PackJars {
                 .map(Path::toString).toList());
         Set<String> reached = new HashSet<>();
         if (!trimmed.isEmpty()) {
-            // one jdeps pass over the jars that name the trimmed packages (found by their bytes) and the trimmed jars
-            List<String> jdepsArgs = new ArrayList<>(List.of("-verbose:class", "--multi-release", "25", "-cp", classPath,
+            // the references into the trimmed packages from the jars that name them (found by their bytes)
+            List<String> jdepsArgs = new ArrayList<>(List.of("-verbose:class", "-filter:none", "--multi-release", "25", "-cp", classPath,
                     "-e", TRIMMED_PACKAGES));
             for (Path j : kept) {
                 if (mentionsTrimmedPackages(j)) {
                     jdepsArgs.add(j.toString());
                 }
             }
-            trimmed.forEach(j -> jdepsArgs.add(j.toString()));
             Map<String, Set<String>> edges = edges(jdeps(jdepsArgs));
+            // the trimmed jars' own references: a jar that is also on -cp is only looked up, not analysed, so alone
+            List<String> innerArgs = new ArrayList<>(List.of("-verbose:class", "-filter:none", "--multi-release", "25", "-e", TRIMMED_PACKAGES));
+            trimmed.forEach(j -> innerArgs.add(j.toString()));
+            edges(jdeps(innerArgs)).forEach((from, to) -> edges.computeIfAbsent(from, k -> new HashSet<>()).addAll(to));
             Deque<String> queue = new ArrayDeque<>();
             edges.forEach((from, to) -> {
                 if (!from.matches(TRIMMED_PACKAGES)) {
@@ -118,7 +121,11 @@ public final class PackJars {
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new IllegalStateException("no jdeps in this JDK"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int rc = jdeps.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err);
+        int rc = jdeps.run(o, e, args.toArray(String[]::new));
+        o.flush();
+        e.flush();
         if (rc != 0) {
             System.err.println("PackJars: jdeps failed (" + rc + "): " + (err.toString() + out).strip().lines()
                     .filter(l -> !l.startsWith("Warning")).findFirst().orElse(""));

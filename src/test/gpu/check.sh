@@ -60,7 +60,7 @@ step() {
     *) status=failed; failed=1 ;;
   esac
   { echo "=== $name: $status, exit $rc, $LAST_SECONDS s"; cat "$WORK/logs/$name.log"; echo; } >> "$OUT/steps.log"
-  ROWS+=("$name|$status|$rc|$LAST_SECONDS|$(grep -v '^\s*$' "$WORK/logs/$name.log" | tail -n 1 | cut -c1-90)")
+  ROWS+=("$name|$status|$rc|$LAST_SECONDS|$(grep -v '^\s*$' "$WORK/logs/$name.log" | tail -n 1 | tr '|' ' ' | cut -c1-90)")
   return $rc
 }
 skip() {
