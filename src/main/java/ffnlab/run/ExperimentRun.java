@@ -158,7 +158,8 @@ public final class ExperimentRun {
             }
             toRun.stream().filter(t -> t.config().model().isNetwork()).map(t -> t.config().backend().kind())
                     .distinct().forEach(BackendChoice::logChoice);
-            List<TrialOutcome> ran = scheduler.run(toRun, t -> threadsFor(scheduler, t), (t, threads) -> {
+            List<TrialOutcome> ran = scheduler.run(toRun, t -> threadsFor(scheduler, t),
+                    t -> t.backend().equals("gpu") ? t.config().backend().gpuTrials() : 0, (t, threads) -> {
                 progress.trialStarted(t);
                 EpochListener listener = r -> progress.epoch(t, r);
                 TrialOutcome o = runner.run(t, options.fresh(), threads, listener);
@@ -179,7 +180,7 @@ public final class ExperimentRun {
             return 1; // Tribuo's SGD baselines are single-threaded
         }
         if (t.backend().equals("gpu")) {
-            return scheduler.budget(); // one device: GPU trials run one at a time
+            return scheduler.deviceShare(t.config().backend().gpuTrials()); // backend.gpu_trials share one device
         }
         PreparedData d = data.load(t.config());
         long parameters = t.config().model().parameterCount(d.train().features(), d.train().outputs());

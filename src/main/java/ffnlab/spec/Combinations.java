@@ -82,6 +82,7 @@ final class Combinations {
         between("training.early_stopping", 0, Limits.MAX_EPOCHS);
         between("training.checkpoint_every", 0, Limits.MAX_EPOCHS);
         between("backend.threads", 0, Limits.MAX_THREADS);
+        between("backend.gpu_trials", 1, Limits.MAX_THREADS);
         if ((Long) v.get("training.early_stopping") > 0 && (Double) v.get("dataset.validation_fraction") <= 0) {
             d.add(marks.get("training.early_stopping"), "training.early_stopping", "early stopping needs dataset.validation_fraction > 0");
         }

@@ -89,7 +89,8 @@ public final class ConfigBinder {
                 Loss.parse((String) v.get("training.loss")), Reduction.parse((String) v.get("training.reduction")),
                 whole(v, "training.batch_size"), whole(v, "training.epochs"), whole(v, "training.early_stopping"));
         return new TrialConfig(v, new TrialConfig.Data(request, (Double) v.get("dataset.validation_fraction")), model, training,
-                new TrialConfig.Backend((String) v.get("backend.kind"), whole(v, "backend.threads")));
+                new TrialConfig.Backend((String) v.get("backend.kind"), whole(v, "backend.threads"),
+                        whole(v, "backend.gpu_trials")));
     }
 
     private static int whole(Map<String, Object> v, String key) {

@@ -42,8 +42,9 @@ public final class ConfigKeys {
         key("training.init_range", Type.NUMBER, 0.1, List.of(), "for initialiser uniform: W, b ~ U(-r, r)");
         key("training.checkpoint_every", Type.INTEGER, 0L, List.of(), "write a checkpoint every N epochs (0 = after the first epoch that ends 60 s or more after the last one); the last epoch always; not part of the trial id");
         key("training.early_stopping", Type.INTEGER, 0L, List.of(), "stop after this many epochs without validation improvement (0 = off; needs dataset.validation_fraction)");
-        key("backend.kind", Type.CHOICE, "auto", List.of("auto", "reference", "cpu", "gpu"), "where trials run: reference (the naive oracle), cpu (multithreaded), gpu (CUDA; one trial at a time), auto (the GPU when one is usable, else cpu)");
+        key("backend.kind", Type.CHOICE, "auto", List.of("auto", "reference", "cpu", "gpu"), "where trials run: reference (the naive oracle), cpu (multithreaded), gpu (CUDA; backend.gpu_trials at once), auto (the GPU when one is usable, else cpu)");
         key("backend.threads", Type.INTEGER, 0L, List.of(), "threads for one trial (0 = the scheduler decides); not part of the trial id");
+        key("backend.gpu_trials", Type.INTEGER, 1L, List.of(), "trials one GPU trains at once, each on its own CUDA stream (at most the scheduler's thread count); not part of the trial id");
     }
 
     private ConfigKeys() {

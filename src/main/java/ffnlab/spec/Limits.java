@@ -16,7 +16,7 @@ public final class Limits {
     public static final long MAX_WIDTH = 65_536;
     /** The number of hidden layers L - 1. */
     public static final int MAX_HIDDEN_LAYERS = 1_000;
-    /** backend.threads. */
+    /** backend.threads and backend.gpu_trials. */
     public static final long MAX_THREADS = 1_024;
     /**
      * Weights and biases of one network, sum over layers of (n_{l-1} + 1) n_l: 200 MB of float32 per copy;

@@ -96,9 +96,14 @@ public record TrialConfig(Map<String, Object> values, Data data, Model model, Tr
      * Where the trial runs.
      *
      * @param kind    auto, reference, cpu or gpu
-     * @param threads threads for one trial (0 = the scheduler decides)
+     * @param threads   threads for one trial (0 = the scheduler decides)
+     * @param gpuTrials trials one GPU trains at once (1 = one at a time)
      */
-    public record Backend(String kind, int threads) {
+    public record Backend(String kind, int threads, int gpuTrials) {
+        /** One GPU trial at a time. */
+        public Backend(String kind, int threads) {
+            this(kind, threads, 1);
+        }
     }
 
     /** The value of one dotted key (for sweep coordinates and expressions). */

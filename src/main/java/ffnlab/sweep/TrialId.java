@@ -60,6 +60,7 @@ public final class TrialId {
         Map<String, Object> values = new TreeMap<>(config);
         values.remove("backend.threads");
         values.remove("training.checkpoint_every");
+        values.remove("backend.gpu_trials");
         values.put("backend.kind", backend);
         return canonical(values) + "\nseed=" + seed + "\ndata=" + dataSha256 + "\n";
     }

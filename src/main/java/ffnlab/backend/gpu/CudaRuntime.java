@@ -17,6 +17,19 @@ import org.apache.logging.log4j.Logger;
  * compiled kernel module. Created on first use; if anything is missing (no libcuda, no device, no cuBLAS
  * or NVRTC, a compile error) the reason is kept and reported by {@link #unavailableReason()} instead.
  * Engines and backends share it; each brings its own stream, cuBLAS handle and device memory.
+ *
+ * <p>Concurrent trials ({@code backend.gpu_trials} above 1: several engines, each on its own thread). Invariant:
+ * everything shared here is immutable once published, and published in one step: {@link #resolve} builds the whole
+ * runtime (libraries loaded into the global arena, the primary context retained, the PTX compiled or read from
+ * {@link PtxCache} and the module loaded, the kernel table filled) under the class lock and only then writes the
+ * volatile {@code state}, so no thread sees a half-made runtime and the kernels are compiled once per process. After
+ * that the shared parts are only read: the driver, cuBLAS and NVRTC bindings hold method handles and no mutable
+ * field, the kernel table is never written again. What a trial changes is its own: its stream (created
+ * non-blocking, so it never waits on another's work through the legacy stream), its cuBLAS handle bound to that
+ * stream with its own workspace (as graph capture needs), its device and staging memory and its kernels' parameter
+ * blocks. Every copy and memset is the asynchronous form on the engine's stream, and capture runs in relaxed mode,
+ * so one trial's allocations or frees never invalidate another's graph capture. Each thread makes the primary
+ * context current ({@link #makeCurrent}) before its first call.
  */
 final class CudaRuntime {
     private static final Logger LOG = LogManager.getLogger();
