@@ -11,7 +11,7 @@ import ffnlab.report.ComparePage;
 import ffnlab.report.ReportCommand;
 import ffnlab.report.ResultsTableFile;
 import ffnlab.report.ResultsTable;
-import ffnlab.results.AtomicFile;
+import ffnlab.AtomicFile;
 import ffnlab.results.ExperimentDirectory;
 import ffnlab.results.ResultsStore;
 import ffnlab.run.DataSources;

@@ -81,7 +81,7 @@ public final class BaselineFile {
             throw new UncheckedIOException(e);
         }
         try {
-            ffnlab.results.AtomicFile.write(file, text.toString());
+            ffnlab.AtomicFile.write(file, text.toString());
         } catch (UncheckedIOException e) {
             throw new BaselineException(file, 0, "cannot write the baseline: " + e.getCause().getMessage());
         }

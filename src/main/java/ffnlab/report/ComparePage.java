@@ -40,7 +40,7 @@ public final class ComparePage {
     /** Writes {@code reportsRoot/compare-A-vs-B/index.html}; returns its path. */
     public static Path write(Comparison c, Path reportsRoot) {
         Path index = reportsRoot.resolve(folder(c)).resolve("index.html");
-        ffnlab.results.AtomicFile.write(index, render(c));
+        ffnlab.AtomicFile.write(index, render(c));
         return index;
     }
 

@@ -1,6 +1,6 @@
 package ffnlab.report;
 
-import ffnlab.results.AtomicFile;
+import ffnlab.AtomicFile;
 import ffnlab.run.CoalescedRebuild;
 import ffnlab.run.Progress;
 import ffnlab.run.TrialOutcome;

@@ -1,7 +1,7 @@
 package ffnlab.report;
 
 import ffnlab.data.Sha256;
-import ffnlab.results.AtomicFile;
+import ffnlab.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

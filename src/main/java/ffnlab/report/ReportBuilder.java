@@ -48,7 +48,7 @@ public final class ReportBuilder {
         SummaryCsv.write(findings.perConfiguration(), dir.resolve("summary.csv"));
         List<Figure> figures = PlotGallery.draw(findings);
         String html = ExperimentPage.render(findings, figures, trialsHref(dir, findings.results().dir().resolve("trials")));
-        ffnlab.results.AtomicFile.write(index, html);
+        ffnlab.AtomicFile.write(index, html);
         fingerprint.record(inputs(resultsRoot, reportsRoot, experiment, results), html);
         LOG.info("report: {} ({} trials, {} plots)", index, findings.results().trials().size(), figures.size());
         return index;
@@ -119,7 +119,7 @@ public final class ReportBuilder {
             }
         }
         String html = IndexPage.render(entries);
-        ffnlab.results.AtomicFile.write(index, html);
+        ffnlab.AtomicFile.write(index, html);
         fingerprint.record(inputs, html);
         LOG.info("report index: {} ({} experiments)", index, entries.size());
         return index;

@@ -3,7 +3,7 @@ package ffnlab.report;
 import ffnlab.analysis.Aggregation;
 import ffnlab.analysis.ExperimentResults;
 import ffnlab.data.Sha256;
-import ffnlab.results.AtomicFile;
+import ffnlab.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

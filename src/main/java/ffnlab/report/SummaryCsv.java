@@ -38,7 +38,7 @@ public final class SummaryCsv {
     }
 
     public static void write(Table perConfiguration, Path file) {
-        ffnlab.results.AtomicFile.write(file, format(perConfiguration));
+        ffnlab.AtomicFile.write(file, format(perConfiguration));
     }
 
     private static String cell(Column<?> column, int row) {

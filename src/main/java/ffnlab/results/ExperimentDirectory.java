@@ -1,5 +1,6 @@
 package ffnlab.results;
 
+import ffnlab.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package ffnlab.search;
 
-import ffnlab.results.AtomicFile;
+import ffnlab.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

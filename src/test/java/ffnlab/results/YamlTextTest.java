@@ -3,6 +3,7 @@ package ffnlab.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ffnlab.AtomicFile;
 import ffnlab.spec.yaml.YamlLoader;
 import java.io.IOException;
 import java.nio.file.Files;

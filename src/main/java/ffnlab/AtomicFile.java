@@ -1,4 +1,4 @@
-package ffnlab.results;
+package ffnlab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes a file so that readers see either the old content or the whole new one, never a part: the text goes
  * to a temporary file in the same folder ({@code .name.<random>.tmp}), is forced to disk, then renamed over the
- * target. A process killed mid-write leaves only a temporary file, which {@link TrialDirectory} cleans up.
+ * target. A process killed mid-write leaves only a temporary file, which the results store cleans up (ffnlab.results.TrialDirectory) and a checkpoint save removes once stale.
  */
 public final class AtomicFile {
     /** Suffix of temporary files. */
