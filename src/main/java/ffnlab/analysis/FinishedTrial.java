@@ -66,6 +66,12 @@ public record FinishedTrial(String id, long seed, Map<String, Object> coordinate
         return summary.optionalNumber(metric.key());
     }
 
+    /** probes.csv when written: the test set measured between batches ({@code training.eval_every}). */
+    public Optional<Table> probes() {
+        Path file = dir.resolve(TrialDirectory.PROBES);
+        return Files.exists(file) ? Optional.of(ResultsCsv.probes(file)) : Optional.empty();
+    }
+
     /** predictions.csv when written. */
     public Optional<Table> predictions() {
         Path file = dir.resolve(TrialDirectory.PREDICTIONS);

@@ -1,6 +1,7 @@
 package ffnlab.analysis;
 
 import ffnlab.results.TrialSchema.Column;
+import ffnlab.results.TrialSchema.ProbeColumn;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +14,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Reads a trial's CSV files (metrics.csv, predictions.csv, parameters.csv) into Tablesaw tables. The headers are
+ * Reads a trial's CSV files (metrics.csv, probes.csv, predictions.csv, parameters.csv) into Tablesaw tables. The headers are
  * checked exactly; every bad cell is reported as {@code "<file>:<line>: <what was expected>"}.
  */
 public final class ResultsCsv {
@@ -33,6 +35,26 @@ public final class ResultsCsv {
                 double x = cell(file, r, c.ordinal(), c.integer());
                 if (c.integer()) {
                     table.intColumn(c.key()).append((int) x);
+                } else {
+                    table.doubleColumn(c.key()).append(x);
+                }
+            }
+        }
+        return table;
+    }
+
+    /** probes.csv: one row per measurement between batches, the {@link ProbeColumn}s in order. */
+    public static Table probes(Path file) {
+        List<CSVRecord> rows = records(file, ProbeColumn.KEYS);
+        Table table = Table.create(file.getParent().getFileName() + " probes");
+        for (ProbeColumn c : ProbeColumn.values()) {
+            table.addColumns(c.integer() ? LongColumn.create(c.key()) : DoubleColumn.create(c.key()));
+        }
+        for (CSVRecord r : rows) {
+            for (ProbeColumn c : ProbeColumn.values()) {
+                double x = cell(file, r, c.ordinal(), c.integer());
+                if (c.integer()) {
+                    table.longColumn(c.key()).append((long) x);
                 } else {
                     table.doubleColumn(c.key()).append(x);
                 }

@@ -3,6 +3,7 @@ package ffnlab.analysis;
 import ffnlab.results.TrialSchema;
 import ffnlab.results.TrialSchema.Column;
 import ffnlab.results.TrialSchema.Metric;
+import ffnlab.results.TrialSchema.ProbeColumn;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -13,19 +14,19 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * How long one trial took to reach a target test accuracy ({@code report.target_accuracy}): the first epoch whose
- * test accuracy is at least the target, the weight updates made up to the end of that epoch, and those updates times
- * the trial's steady time per update ({@code mean_update_time_us}: epochs 2.., so the first epoch's warm-up is
- * excluded). Accuracy is measured after each epoch, so the resolution is one epoch: the target was reached after
- * more than the updates before that epoch and at most those to its end, and the time to target is that upper bound,
- * with the lower one beside it ({@link #secondsBefore}; 0 for a trial that reached it in its first epoch). A trial
- * that never reaches the target has no time to target: it is counted as not reached, never given a time of 0 or
- * infinity.
+ * How long one trial took to reach a target test accuracy ({@code report.target_accuracy}): the first test measurement
+ * whose accuracy is at least the target, the weight updates made before it, and those updates times the trial's steady
+ * time per update ({@code mean_update_time_us}: epochs 2.., so the first epoch's warm-up is excluded). Test accuracy is
+ * measured after each epoch and, with {@code training.eval_every}, between batches (probes.csv), so the target was
+ * reached after more than the updates of the measurement before and at most those of the reaching one: the time to
+ * target is that upper bound, with the lower one beside it ({@link #secondsBefore}; 0 for a trial that reached it at
+ * its first measurement). A trial that never reaches the target has no time to target: it is counted as not reached,
+ * never given a time of 0 or infinity.
  *
- * @param epoch         the first epoch (1-based) whose test accuracy reaches the target
- * @param updates       weight updates in epochs 1..epoch
+ * @param epoch         the epoch (1-based) during or after which the reaching measurement was taken
+ * @param updates       weight updates made before the reaching measurement
  * @param seconds       updates x steady time per update, seconds
- * @param secondsBefore the updates of epochs 1..epoch-1 x steady time per update, seconds: the lower bound
+ * @param secondsBefore the updates before the previous measurement x steady time per update, seconds: the lower bound
  */
 public record TimeToTarget(int epoch, long updates, double seconds, double secondsBefore) {
     /** Where an experiment file gives the target. */
@@ -33,7 +34,7 @@ public record TimeToTarget(int epoch, long updates, double seconds, double secon
     /** Trial and aggregate columns. */
     public static final String UPDATES_TO_TARGET = "updates_to_target";
     public static final String TIME_TO_TARGET_S = "time_to_target_s";
-    /** The lower bound of the time to target: the updates before the epoch that reached it x time per update. */
+    /** The lower bound of the time to target: the updates of the measurement before the reaching one x time per update. */
     public static final String TIME_BEFORE_TARGET_S = "time_before_target_s";
     public static final String EPOCH_TO_TARGET = "epoch_to_target";
     /** Per configuration: how many seeds reached the target. */
@@ -49,15 +50,39 @@ public record TimeToTarget(int epoch, long updates, double seconds, double secon
      */
     public static Optional<TimeToTarget> of(int[] epochs, long[] updates, double[] testAccuracy, double updateTimeUs,
                                             double target) {
+        return of(epochs, updates, testAccuracy, new int[0], new long[0], new double[0], updateTimeUs, target);
+    }
+
+    /**
+     * As {@link #of(int[], long[], double[], double, double)}, with the measurements between batches too.
+     *
+     * @param probeEpochs   each probe's epoch, in order
+     * @param probeUpdates  each probe's updates since training began (inside its epoch, not at its end)
+     * @param probeAccuracy each probe's test accuracy
+     */
+    public static Optional<TimeToTarget> of(int[] epochs, long[] updates, double[] testAccuracy, int[] probeEpochs,
+                                            long[] probeUpdates, double[] probeAccuracy, double updateTimeUs, double target) {
         long made = 0;
+        long previous = 0;
+        int p = 0;
         for (int i = 0; i < epochs.length; i++) {
-            long before = made;
             made += updates[i];
-            if (testAccuracy[i] >= target) {
-                return Optional.of(new TimeToTarget(epochs[i], made, made * updateTimeUs * 1e-6, before * updateTimeUs * 1e-6));
+            for (; p < probeEpochs.length && probeUpdates[p] < made; p++) {
+                if (probeAccuracy[p] >= target) {
+                    return Optional.of(reached(probeEpochs[p], probeUpdates[p], previous, updateTimeUs));
+                }
+                previous = probeUpdates[p];
             }
+            if (testAccuracy[i] >= target) {
+                return Optional.of(reached(epochs[i], made, previous, updateTimeUs));
+            }
+            previous = made;
         }
         return Optional.empty();
+    }
+
+    private static TimeToTarget reached(int epoch, long updates, long before, double updateTimeUs) {
+        return new TimeToTarget(epoch, updates, updates * updateTimeUs * 1e-6, before * updateTimeUs * 1e-6);
     }
 
     /** The target an experiment file sets, if any. */
@@ -126,9 +151,14 @@ public record TimeToTarget(int epoch, long updates, double seconds, double secon
                 continue;
             }
             Table m = t.metrics();
+            Table probes = t.probes().orElse(null);
             Optional<TimeToTarget> reached = of(m.intColumn(Column.EPOCH.key()).asIntArray(),
                     java.util.Arrays.stream(m.intColumn(Column.UPDATES.key()).asIntArray()).asLongStream().toArray(),
-                    m.doubleColumn(Column.TEST_ACCURACY.key()).asDoubleArray(), t.summaryValue(Metric.MEAN_UPDATE_TIME_US), target);
+                    m.doubleColumn(Column.TEST_ACCURACY.key()).asDoubleArray(),
+                    probes == null ? new int[0] : java.util.Arrays.stream(probes.longColumn(ProbeColumn.EPOCH.key()).asLongArray()).mapToInt(Math::toIntExact).toArray(),
+                    probes == null ? new long[0] : probes.longColumn(ProbeColumn.UPDATES.key()).asLongArray(),
+                    probes == null ? new double[0] : probes.doubleColumn(ProbeColumn.TEST_ACCURACY.key()).asDoubleArray(),
+                    t.summaryValue(Metric.MEAN_UPDATE_TIME_US), target);
             id.append(t.id());
             configuration.append(t.configuration());
             seed.append(t.seed());

@@ -2,6 +2,7 @@ package ffnlab.backend;
 
 import ffnlab.data.Examples;
 import ffnlab.nn.Architecture;
+import java.util.function.IntConsumer;
 
 /**
  * The chapter's mini-batch loop, written once for every engine. An epoch takes the given order B patterns at a
@@ -103,6 +104,11 @@ public abstract class MiniBatchEngine implements TrainingEngine {
 
     @Override
     public final double trainEpoch(int[] order, int batchSize) {
+        return trainEpoch(order, batchSize, null);
+    }
+
+    @Override
+    public final double trainEpoch(int[] order, int batchSize, IntConsumer betweenBatches) {
         enter();
         int total = order.length;
         if (total != train.rows()) {
@@ -114,9 +120,14 @@ public abstract class MiniBatchEngine implements TrainingEngine {
         int b = Math.min(Math.max(batchSize, 1), total);
         beginEpoch(order, b);
         double raw = 0;
+        int batches = 0;
         for (int start = 0; start < total; start += b) {
             raw += trainBatch(start, Math.min(b, total - start), b);
             steps++;
+            batches++;
+            if (betweenBatches != null && start + b < total) {
+                betweenBatches.accept(batches);
+            }
         }
         return endEpoch(raw);
     }

@@ -3,6 +3,7 @@ package ffnlab.backend;
 import ffnlab.data.Examples;
 import ffnlab.nn.Parameters;
 import ffnlab.nn.optim.OptimiserMoments;
+import java.util.function.IntConsumer;
 
 /**
  * One network being trained on one backend, with the training set loaded once (a GPU engine uploads it
@@ -19,6 +20,13 @@ public interface TrainingEngine extends AutoCloseable {
      * @return the sum over batches of each batch's raw loss (see {@link Backend#outputGradient})
      */
     double trainEpoch(int[] order, int batchSize);
+
+    /**
+     * As {@link #trainEpoch(int[], int)}, telling {@code betweenBatches} the number k of batches done after each
+     * batch k = 1 .. N-1 of the epoch's N (not after the last). The listener may {@link #evaluate} this engine: an
+     * evaluation between batches leaves the epoch's remaining updates, and so the epoch's result, bitwise unchanged.
+     */
+    double trainEpoch(int[] order, int batchSize, IntConsumer betweenBatches);
 
     /** Forward pass over {@code data} with the current parameters. */
     Evaluation evaluate(Examples data);

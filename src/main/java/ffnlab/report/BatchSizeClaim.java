@@ -109,8 +109,8 @@ final class BatchSizeClaim {
     /**
      * The time to the target in words: how it is measured, the batch size where it is lowest with its updates (and,
      * unless {@code judged} says the verdict already places that minimum, its CI and whether the seeds separate it
-     * from the ends), the batch sizes whose time is bounded only from above (every seed reached the target in its
-     * first epoch), and the batch sizes where not every seed reached the target.
+     * from the ends), the batch sizes whose time is bounded only from above (every seed reached the target at its
+     * first test measurement), and the batch sizes where not every seed reached the target.
      */
     static List<String> timeToTarget(TimeToTarget.Sweep sweep, String batchKey, boolean judged) {
         Table t = sweep.perConfiguration();
@@ -131,7 +131,7 @@ final class BatchSizeClaim {
             CurveMinimum m = found.get();
             double updates = t.doubleColumn(TimeToTarget.UPDATES_TO_TARGET + Aggregation.MEAN).getDouble(m.row());
             double updatesCi = t.doubleColumn(TimeToTarget.UPDATES_TO_TARGET + Aggregation.CI95).getDouble(m.row());
-            String measure = "Time to " + target + " = updates to the first epoch that reaches it x the steady time per update";
+            String measure = "Time to " + target + " = updates to the first test measurement that reaches it x the steady time per update";
             out.add(judged
                     ? measure + "; at " + batchKey + " = " + Html.number(m.x()) + ", where it is lowest, "
                             + Html.meanCi(updates, updatesCi, ValidRange.NON_NEGATIVE) + " updates."
@@ -149,9 +149,10 @@ final class BatchSizeClaim {
             }
         }
         if (!firstEpoch.isEmpty()) {
-            out.add("Test accuracy is measured once an epoch, so each time to target is the top of a range that starts at "
-                    + "the epochs before the one that reached it; " + batchKey + " = " + String.join(", ", firstEpoch)
-                    + " reached it within " + (firstEpoch.size() == 1 ? "its" : "their") + " first epoch, so "
+            out.add("Test accuracy is measured after each epoch (and every training.eval_every updates when set), so each time "
+                    + "to target is the top of a range that starts at the measurement before the one that reached it; "
+                    + batchKey + " = " + String.join(", ", firstEpoch) + " reached it at " + (firstEpoch.size() == 1 ? "its" : "their")
+                    + " first measurement, so "
                     + (firstEpoch.size() == 1 ? "its time could be anything up to its value" : "their times could be anything up to their values")
                     + " and cannot lie above the minimum.");
         }

@@ -173,9 +173,9 @@ public final class PlotGallery {
                 TimeToTarget.Sweep sweep = f.timeToTarget().orElse(null);
                 require(sweep != null, "the experiment sets no report.target_accuracy");
                 yield figure(kind, id, "Time to test accuracy " + Html.number(sweep.target()) + " against batch size",
-                        "Time to target = updates up to the first epoch whose test accuracy reaches the target x the "
-                                + "steady time per update (mean over epochs 2.., the first epoch's warm-up excluded); "
-                                + "resolution one epoch. Lines join the means over seeds, vertical bars their 95% "
+                        "Time to target = updates up to the first test measurement whose accuracy reaches the target x "
+                                + "the steady time per update (mean over epochs 2.., the first epoch's warm-up excluded); "
+                                + "resolution one epoch, or training.eval_every updates where set. Lines join the means over seeds, vertical bars their 95% "
                                 + "confidence intervals, dots each seed, the diamond the lowest mean time.",
                         TimeToTargetPlot.build(sweep, b));
             }

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 public final class TrialDirectory {
     public static final String TRIAL = "trial.yaml";
     public static final String METRICS = "metrics.csv";
+    /** The test set measured between batches; only when {@code training.eval_every} asked for it. */
+    public static final String PROBES = "probes.csv";
     public static final String PREDICTIONS = "predictions.csv";
     public static final String PARAMETERS = "parameters.csv";
     /** The parameters of larger networks, in {@link ffnlab.nn.ParametersFile}'s binary format. */

@@ -1,6 +1,7 @@
 package ffnlab.results;
 
 import ffnlab.train.EpochRecord;
+import ffnlab.train.ProbeRecord;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
  * ({@link #metricsCsv}, {@link #summary}) and the code that reads it back ({@code ffnlab.analysis.FinishedTrial}):
  * metrics.csv has one row per epoch with the {@link Column}s in order; summary.yaml has {@link #STATUS},
  * {@link #DIVERGED_EPOCH}, {@link #EPOCHS_RUN}, the {@link Metric}s, {@link #WALL_TIME_S} and
- * {@link #PARAMETERS_SHA256}. Names are snake_case with units in the name ({@code _s} seconds, {@code _us}
+ * {@link #PARAMETERS_SHA256}; probes.csv, written only when the test set was measured between batches
+ * ({@code training.eval_every}), has one row per such measurement with the {@link ProbeColumn}s in order. Names are snake_case with units in the name ({@code _s} seconds, {@code _us}
  * microseconds, {@code _orig} the data's original units); numbers are written in Java's round-trip form, NaN as
  * "NaN" in metrics.csv and {@code .nan} in summary.yaml.
  */
@@ -85,6 +87,45 @@ public final class TrialSchema {
     }
 
     /**
+     * probes.csv's columns, in order: the test set measured between an epoch's batches ({@link ProbeRecord}).
+     * {@link #UPDATES} counts the weight updates made since training began; {@link #EPOCH} and it are integers.
+     */
+    public enum ProbeColumn {
+        EPOCH("epoch", true, (r, o) -> r.epoch()),
+        UPDATES("updates", true, (r, o) -> r.updates()),
+        TEST_LOSS("test_loss", false, (r, o) -> r.testLoss()),
+        TEST_MSE("test_mse", false, (r, o) -> r.testMse()),
+        TEST_MSE_ORIG("test_mse_orig", false, (r, o) -> original(r.testMse(), o)),
+        TEST_ACCURACY("test_accuracy", false, (r, o) -> r.testAccuracy());
+
+        /** The column names in order: probes.csv's header. */
+        public static final List<String> KEYS = Arrays.stream(values()).map(ProbeColumn::key).toList();
+
+        private final String key;
+        private final boolean integer;
+        private final Value value;
+
+        ProbeColumn(String key, boolean integer, Value value) {
+            this.key = key;
+            this.integer = integer;
+            this.value = value;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** Whether the column holds whole numbers (else doubles, NaN allowed). */
+        public boolean integer() {
+            return integer;
+        }
+
+        private interface Value {
+            double of(ProbeRecord probe, DoubleUnaryOperator toOriginal);
+        }
+    }
+
+    /**
      * The summary.yaml quantities of one trial that are aggregated over seeds. The {@code final_} metrics are the
      * metrics.csv {@link #column} of one epoch, {@code final_epoch}: the epoch whose parameters the trial returns
      * (parameters.csv, predictions.csv), the last that ran or, when early stopping ended the run, the restored epoch
@@ -138,6 +179,16 @@ public final class TrialSchema {
         StringBuilder b = new StringBuilder(String.join(",", Column.KEYS)).append('\n');
         for (EpochRecord r : epochs) {
             b.append(Arrays.stream(Column.values()).map(c -> number(c.of(r, toOriginal), c.integer()))
+                    .collect(Collectors.joining(","))).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** probes.csv's text: the header, then one row per measurement between batches, in order. */
+    public static String probesCsv(List<ProbeRecord> probes, DoubleUnaryOperator toOriginal) {
+        StringBuilder b = new StringBuilder(String.join(",", ProbeColumn.KEYS)).append('\n');
+        for (ProbeRecord r : probes) {
+            b.append(Arrays.stream(ProbeColumn.values()).map(c -> number(c.value.of(r, toOriginal), c.integer()))
                     .collect(Collectors.joining(","))).append('\n');
         }
         return b.toString();

@@ -29,7 +29,7 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Runs one trial and records it: takes the trial's lock (or reports it busy), clears what an interrupted run
- * left, trains, then writes trial.yaml, metrics.csv, predictions.csv, parameters.csv (small networks) or
+ * left, trains, then writes trial.yaml, metrics.csv (and probes.csv), predictions.csv, parameters.csv (small networks) or
  * parameters.bin ({@link ParametersFile}, larger ones), provenance.yaml and, last, summary.yaml. Training writes
  * checkpoints to {@code checkpoints/<prefix key>/} of the experiment folder ({@link TrialSpec#prefixKey}: the trial
  * without its epoch count) and starts from the newest one that fits, so a killed trial resumes and a trial with more
@@ -98,14 +98,18 @@ public final class TrialRunner {
         String predictions;
         try {
             int every = ((Number) c.get("training.checkpoint_every")).intValue();
+            int evalEvery = ((Number) c.get("training.eval_every")).intValue();
             result = new TrainingLoop(tc, backend, threads).listener(listener).checkpoints(checkpoints(trial), every, !fresh)
-                    .run(train, d.test(), validation);
+                    .evaluateEvery(evalEvery).run(train, d.test(), validation);
             predictions = predictions(backend, tc, result.parameters(), train, d, threads);
         } finally {
             backend.close();
         }
         DoubleUnaryOperator orig = d::mseInOriginalUnits;
         dir.write(TrialDirectory.METRICS, TrialSchema.metricsCsv(result.epochs(), orig));
+        if (!result.probes().isEmpty()) {
+            dir.write(TrialDirectory.PROBES, TrialSchema.probesCsv(result.probes(), orig));
+        }
         dir.write(TrialDirectory.PREDICTIONS, predictions);
         if (arch.parameterCount() <= ParametersCsv.MAX_PARAMETERS) {
             dir.write(TrialDirectory.PARAMETERS, ParametersCsv.write(result.parameters()));

@@ -81,6 +81,7 @@ final class Combinations {
         between("training.epochs", 1, Limits.MAX_EPOCHS);
         between("training.early_stopping", 0, Limits.MAX_EPOCHS);
         between("training.checkpoint_every", 0, Limits.MAX_EPOCHS);
+        between("training.eval_every", 0, Integer.MAX_VALUE);
         between("backend.threads", 0, Limits.MAX_THREADS);
         between("backend.gpu_trials", 1, Limits.MAX_THREADS);
         if ((Long) v.get("training.early_stopping") > 0 && (Double) v.get("dataset.validation_fraction") <= 0) {

@@ -41,6 +41,7 @@ public final class ConfigKeys {
         key("training.initialiser", Type.CHOICE, "pytorch", TrainingConfig.INITIALISERS, "how W and b start; chapter = Example 2's printed weights");
         key("training.init_range", Type.NUMBER, 0.1, List.of(), "for initialiser uniform: W, b ~ U(-r, r)");
         key("training.checkpoint_every", Type.INTEGER, 0L, List.of(), "write a checkpoint every N epochs (0 = after the first epoch that ends 60 s or more after the last one); the last epoch always; not part of the trial id");
+        key("training.eval_every", Type.INTEGER, 0L, List.of(), "also measure the test set between batches, every N weight updates counted from the start (0 = only after each epoch); probes.csv, and a finer time to report.target_accuracy; its time is left out of the epoch's");
         key("training.early_stopping", Type.INTEGER, 0L, List.of(), "stop after this many epochs without validation improvement (0 = off; needs dataset.validation_fraction)");
         key("backend.kind", Type.CHOICE, "auto", List.of("auto", "reference", "cpu", "gpu"), "where trials run: reference (the naive oracle), cpu (multithreaded), gpu (CUDA; backend.gpu_trials at once), auto (the GPU when one is usable, else cpu)");
         key("backend.threads", Type.INTEGER, 0L, List.of(), "threads for one trial (0 = the scheduler decides); not part of the trial id");

@@ -35,8 +35,8 @@ public record ExperimentSpec(String name, String description, Node.Mapping base,
      * @param logX    whether that axis is logarithmic (default true)
      * @param plots   the plots to draw, or empty for the experiment's defaults
      * @param chapter the chapter's claims the report sets beside the measurements (optimum, note, ...)
-     * The section may also give {@code target_accuracy}, a test accuracy in (0, 1] whose first epoch the report
-     * finds in each trial (time to target); it is checked here and read back from experiment.yaml.
+     * The section may also give {@code target_accuracy}, a test accuracy in (0, 1] whose first test measurement the
+     * report finds in each trial (time to target); it is checked here and read back from experiment.yaml.
      */
     public record Report(String x, String xValue, boolean logX, List<String> plots, Map<String, Object> chapter) {
         /** The keys a {@code report:} section may have. */

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * A trial's id: the first 16 hex characters of SHA-256 over the canonical text of its resolved configuration
  * (sorted keys; {@code backend.kind} as resolved, so {@code auto} is the cpu or gpu it ran on; the thread count
- * and the checkpoint interval left out because results do not depend on them), its seed, the dataset's hash and the {@link EngineFingerprint}
+ * and the checkpoint interval left out because results do not depend on them; {@code training.eval_every} only when
+ * set, since it adds probes.csv and ids from before the key existed stay valid), its seed, the dataset's hash and the {@link EngineFingerprint}
  * of the code that trains it. The same trial gets the same id on every run and machine with the same build;
  * changing any value or class that can change the numbers gives a new id. {@link #ignoringEngine} is the same
  * hash without the engine: equal for the same trial trained by other code.
@@ -61,6 +62,9 @@ public final class TrialId {
         values.remove("backend.threads");
         values.remove("training.checkpoint_every");
         values.remove("backend.gpu_trials");
+        if (Long.valueOf(0).equals(values.get("training.eval_every"))) {
+            values.remove("training.eval_every");
+        }
         values.put("backend.kind", backend);
         return canonical(values) + "\nseed=" + seed + "\ndata=" + dataSha256 + "\n";
     }

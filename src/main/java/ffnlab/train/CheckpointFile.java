@@ -16,7 +16,7 @@ import java.util.List;
  * block is {@link ParametersFile#writeBlock}'s: for l = 1..L, W^l float32 row-major n_{l-1} x n_l, then b^l float32.
  * <pre>
  *   8 bytes   magic "FFNLCKPT"
- *   int32     version (1)
+ *   int32     version (2)
  *   int32     L; int32 x (L+1) the widths n_0 .. n_L
  *   int32     epoch K, the epochs done
  *   int32     diverged-at epoch (0 = no); int32 stopped early (0 or 1)
@@ -27,6 +27,8 @@ import java.util.List;
  *   float64   lowest validation loss; int32 epochs since it; int32 its epoch; int32 has-best (0 or 1); [block]
  *   int32     record count (= K); per record: int32 epoch, float64 train_loss, train_mse, test_mse,
  *             train_accuracy, test_accuracy, test_loss, epoch_time_s, int64 updates, float64 update_time_us
+ *   int32     probe count; per {@link ProbeRecord}: int32 epoch, int64 updates, float64 test_loss, test_mse,
+ *             test_accuracy
  *   int32     CRC-32C of every byte before it
  * </pre>
  * The architecture's activations and the optimiser's kind are not stored: the checkpoint's folder is keyed by the
@@ -34,7 +36,7 @@ import java.util.List;
  */
 public final class CheckpointFile {
     public static final String MAGIC = "FFNLCKPT";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private CheckpointFile() {
     }
@@ -60,6 +62,10 @@ public final class CheckpointFile {
             out.int32(r.epoch()).float64(r.trainLoss()).float64(r.trainMse()).float64(r.testMse()).float64(r.trainAccuracy())
                     .float64(r.testAccuracy()).float64(r.testLoss()).float64(r.epochTimeS()).int64(r.updates())
                     .float64(r.updateTimeUs());
+        }
+        out.int32(s.probes().size());
+        for (ProbeRecord p : s.probes()) {
+            out.int32(p.epoch()).int64(p.updates()).float64(p.testLoss()).float64(p.testMse()).float64(p.testAccuracy());
         }
         return out.finish();
     }
@@ -105,10 +111,15 @@ public final class CheckpointFile {
             records.add(new EpochRecord(in.int32("record epoch", i + 1, i + 1), in.float64(), in.float64(), in.float64(),
                     in.float64(), in.float64(), in.float64(), in.float64(), in.int64(), in.float64()));
         }
+        int probeCount = in.int32("probe count", 0, in.remaining() / (Integer.BYTES + 4 * Long.BYTES));
+        List<ProbeRecord> probes = new ArrayList<>();
+        for (int i = 0; i < probeCount; i++) {
+            probes.add(new ProbeRecord(in.int32("probe epoch", 1, epoch), in.int64(), in.float64(), in.float64(), in.float64()));
+        }
         in.end();
         try {
             return new TrainingState(epoch, records, theta, new OptimiserMoments(steps, buffers), order, shuffles,
-                    initialLoss, bestValidation, sinceBest, bestEpoch, best, diverged, stopped);
+                    initialLoss, bestValidation, sinceBest, bestEpoch, best, diverged, stopped, probes);
         } catch (IllegalArgumentException e) {
             throw new CorruptFileException(file, e.getMessage());
         }

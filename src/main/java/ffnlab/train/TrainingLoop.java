@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The training loop, written once: for each epoch, shuffle (seeded), run the mini-batches on the engine,
- * evaluate on the training and test sets, tell the listeners. A divergent training loss ({@link Divergence}:
+ * The training loop, written once: for each epoch, shuffle (seeded), run the mini-batches on the engine (measuring
+ * the test set between them when asked, {@link #evaluateEvery}), evaluate on the training and test sets, tell the
+ * listeners. A divergent training loss ({@link Divergence}:
  * NaN, infinite, or far above the initial parameters' loss) ends the run as diverged at that epoch; early stopping
  * watches the validation set's loss and, when it ends the run, restores the parameters of the epoch with the lowest
  * validation loss. {@link TrainingResult#finalEpoch} names the epoch whose parameters the run returns.
@@ -36,6 +38,7 @@ public final class TrainingLoop {
     private CheckpointDirectory checkpoints;
     private int checkpointEvery;
     private boolean resume;
+    private int evaluateEvery;
 
     public TrainingLoop(TrainingConfig config, Backend backend, int threads) {
         this.config = config;
@@ -77,6 +80,19 @@ public final class TrainingLoop {
     }
 
     /**
+     * Measures the test set also between an epoch's batches, whenever the weight updates made since training began
+     * reach a multiple of {@code updates} ({@link ProbeRecord}s in {@link TrainingResult#probes}); 0, the default,
+     * measures only after each epoch. The measurements change no update, and their time is left out of the epoch's.
+     */
+    public TrainingLoop evaluateEvery(int updates) {
+        if (updates < 0) {
+            throw new IllegalArgumentException("evaluation interval must not be negative, got " + updates);
+        }
+        this.evaluateEvery = updates;
+        return this;
+    }
+
+    /**
      * Trains on {@code train}, measuring {@code test} (may be null) after every epoch.
      * {@code validation} (may be null) drives early stopping when the config asks for it. With
      * {@link #checkpoints} set, the run starts from the newest checkpoint of at most {@code epochs} epochs that fits
@@ -109,6 +125,7 @@ public final class TrainingLoop {
         EngineSpec spec = new EngineSpec(config.architecture(), resumed == null ? initial : resumed.parameters(),
                 config.loss(), config.reduction(), config.optimiser(), threads);
         List<EpochRecord> records = new ArrayList<>();
+        List<ProbeRecord> probes = new ArrayList<>();
         int diverged = 0;
         boolean stoppedEarly = false;
         double bestValidation = Double.POSITIVE_INFINITY;
@@ -129,6 +146,7 @@ public final class TrainingLoop {
                 engine.restoreOptimiser(resumed.moments());
                 divergence = new Divergence(resumed.initialLoss());
                 records.addAll(resumed.records());
+                probes.addAll(resumed.probes());
                 diverged = resumed.divergedAtEpoch();
                 stoppedEarly = resumed.stoppedEarly();
                 bestValidation = resumed.bestValidation();
@@ -148,9 +166,12 @@ public final class TrainingLoop {
                     shuffle(order, shuffler);
                     shuffles++;
                 }
+                long[] probeNanos = {0};
+                IntConsumer between = evaluateEvery == 0 || test == null ? null
+                        : probe(engine, test, epoch, (epoch - 1) * updatesPerEpoch, probes, probeNanos);
                 long start = System.nanoTime();
-                double raw = engine.trainEpoch(order, batch);
-                double seconds = (System.nanoTime() - start) / 1e9;
+                double raw = engine.trainEpoch(order, batch, between);
+                double seconds = (System.nanoTime() - start - probeNanos[0]) / 1e9;
                 double trainLoss = raw / patterns;
                 double trainMse = Double.NaN;
                 double trainAccuracy = Double.NaN;
@@ -199,7 +220,7 @@ public final class TrainingLoop {
                 if (checkpoints != null && (last || due(epoch, lastCheckpoint))) {
                     checkpoints.save(new TrainingState(epoch, records, engine.parameters(), engine.optimiserMoments(), order,
                             shuffles, divergence.initialLoss(), bestValidation, sinceBest, bestEpoch, best, diverged,
-                            stoppedEarly), last);
+                            stoppedEarly, probes), last);
                     lastCheckpoint = System.nanoTime();
                 }
                 if (diverged > 0 || stoppedEarly) {
@@ -211,7 +232,28 @@ public final class TrainingLoop {
             finalEpoch = restored ? bestEpoch : records.size();
         }
         return new TrainingResult(records, finalParameters, finalEpoch, diverged, stoppedEarly, device,
-                resumed == null ? 0 : resumed.epoch());
+                resumed == null ? 0 : resumed.epoch(), probes);
+    }
+
+    /**
+     * The listener between an epoch's batches: after batch k, with {@code before + k} updates made in all, measures
+     * {@code test} when that count is a multiple of {@link #evaluateEvery}, appends the {@link ProbeRecord} and adds the
+     * measurement's wall time to {@code nanos[0]}.
+     */
+    private IntConsumer probe(TrainingEngine engine, Examples test, int epoch, long before, List<ProbeRecord> probes,
+                              long[] nanos) {
+        return k -> {
+            long updates = before + k;
+            if (updates % evaluateEvery != 0) {
+                return;
+            }
+            long start = System.nanoTime();
+            Evaluation e = engine.evaluate(test);
+            boolean classification = test.isClassification();
+            probes.add(new ProbeRecord(epoch, updates, e.rawLoss() / e.rows(),
+                    classification ? Double.NaN : e.meanSquaredError(), classification ? e.accuracy() : Double.NaN));
+            nanos[0] += System.nanoTime() - start;
+        };
     }
 
     private boolean due(int epoch, long lastCheckpoint) {

@@ -14,17 +14,25 @@ import java.util.List;
  * @param stoppedEarly    whether early stopping ended the run
  * @param device          where it ran
  * @param resumedAtEpoch  the epoch of the checkpoint the run started from (its records came from it), 0 from scratch
+ * @param probes          the test-set measurements between batches ({@link TrainingLoop#evaluateEvery}), in order
  */
 public record TrainingResult(List<EpochRecord> epochs, Parameters parameters, int finalEpoch, int divergedAtEpoch,
-                             boolean stoppedEarly, String device, int resumedAtEpoch) {
+                             boolean stoppedEarly, String device, int resumedAtEpoch, List<ProbeRecord> probes) {
     public TrainingResult {
         epochs = List.copyOf(epochs);
+        probes = List.copyOf(probes);
         if (finalEpoch < 0 || finalEpoch > epochs.size()) {
             throw new IllegalArgumentException("final epoch " + finalEpoch + " of " + epochs.size() + " epochs");
         }
         if (resumedAtEpoch < 0 || resumedAtEpoch > epochs.size()) {
             throw new IllegalArgumentException("resumed at epoch " + resumedAtEpoch + " of " + epochs.size() + " epochs");
         }
+    }
+
+    /** A run without measurements between batches. */
+    public TrainingResult(List<EpochRecord> epochs, Parameters parameters, int finalEpoch, int divergedAtEpoch,
+                          boolean stoppedEarly, String device, int resumedAtEpoch) {
+        this(epochs, parameters, finalEpoch, divergedAtEpoch, stoppedEarly, device, resumedAtEpoch, List.of());
     }
 
     /** A run trained from scratch. */

@@ -23,17 +23,28 @@ import java.util.List;
  * @param best            early stopping: the parameters of that epoch, or null
  * @param divergedAtEpoch the epoch at which the run diverged, 0 when it did not
  * @param stoppedEarly    whether early stopping ended the run at this epoch
+ * @param probes          the test-set measurements between batches so far ({@link ProbeRecord}), in order
  * @see java.util.SplittableRandom
  */
 public record TrainingState(int epoch, List<EpochRecord> records, Parameters parameters, OptimiserMoments moments,
                             int[] order, int shuffles, double initialLoss, double bestValidation, int sinceBest,
-                            int bestEpoch, Parameters best, int divergedAtEpoch, boolean stoppedEarly) {
+                            int bestEpoch, Parameters best, int divergedAtEpoch, boolean stoppedEarly,
+                            List<ProbeRecord> probes) {
     public TrainingState {
         records = List.copyOf(records);
+        probes = List.copyOf(probes);
         if (records.size() != epoch) {
             throw new IllegalArgumentException(records.size() + " epoch records for epoch " + epoch);
         }
         order = order.clone();
+    }
+
+    /** A state without measurements between batches. */
+    public TrainingState(int epoch, List<EpochRecord> records, Parameters parameters, OptimiserMoments moments,
+                         int[] order, int shuffles, double initialLoss, double bestValidation, int sinceBest,
+                         int bestEpoch, Parameters best, int divergedAtEpoch, boolean stoppedEarly) {
+        this(epoch, records, parameters, moments, order, shuffles, initialLoss, bestValidation, sinceBest, bestEpoch, best,
+                divergedAtEpoch, stoppedEarly, List.of());
     }
 
     @Override

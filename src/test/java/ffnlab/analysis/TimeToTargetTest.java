@@ -34,6 +34,34 @@ class TimeToTargetTest {
     }
 
     @Test
+    void measurementsBetweenBatchesNarrowTheRangeToTheProbeBeforeTheReachingOne() {
+        // probes every 30 updates (epoch 1: 30, 60, 90; epoch 2: 120, 150, 180); epoch ends at 94 and 188
+        int[] epochs = {1, 1, 1, 2, 2, 2};
+        long[] updates = {30, 60, 90, 120, 150, 180};
+        double[] accuracy = {0.40, 0.62, 0.68, 0.69, 0.71, 0.75};
+        double[] atEpochEnd = {0.69, 0.76, 0.8, 0.8, 0.8};
+        TimeToTarget t = TimeToTarget.of(EPOCHS, UPDATES, atEpochEnd, epochs, updates, accuracy, 1000, 0.70).orElseThrow();
+        assertEquals(2, t.epoch());
+        assertEquals(150, t.updates(), "the probe at 150 updates is the first measurement at or above 0.70");
+        assertEquals(0.150, t.seconds(), 1e-12);
+        assertEquals(0.120, t.secondsBefore(), 1e-12, "the measurement before it: the probe at 120 updates");
+    }
+
+    @Test
+    void anEpochEndBetweenProbesIsAMeasurementToo() {
+        // epoch 1 ends at 94 updates with 0.71: reached there; the probe before it was at 90
+        TimeToTarget t = TimeToTarget.of(EPOCHS, UPDATES, new double[] {0.71, 0.8, 0.8, 0.8, 0.8},
+                new int[] {1, 1, 1, 2}, new long[] {30, 60, 90, 120}, new double[] {0.3, 0.5, 0.69, 0.9}, 1000, 0.70).orElseThrow();
+        assertEquals(1, t.epoch());
+        assertEquals(94, t.updates());
+        assertEquals(0.090, t.secondsBefore(), 1e-12);
+        TimeToTarget first = TimeToTarget.of(EPOCHS, UPDATES, new double[] {0.71, 0.8, 0.8, 0.8, 0.8},
+                new int[] {1}, new long[] {30}, new double[] {0.75}, 1000, 0.70).orElseThrow();
+        assertEquals(30, first.updates(), "the first probe reached it");
+        assertEquals(0, first.secondsBefore(), "nothing measured before the first probe");
+    }
+
+    @Test
     void neverReachedHasNoTimeRatherThanZeroOrInfinity() {
         Optional<TimeToTarget> t = TimeToTarget.of(EPOCHS, UPDATES, new double[] {0.5, 0.6, 0.65, 0.69, 0.699}, 2500, 0.70);
         assertTrue(t.isEmpty());

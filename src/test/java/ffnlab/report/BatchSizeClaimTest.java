@@ -82,9 +82,9 @@ class BatchSizeClaimTest {
         Verdict v = BatchSizeClaim.verdict(agg, B, Optional.of(sweep));
         assertEquals(Verdict.Outcome.INCONCLUSIVE, v.outcome(), v.sentence());
         assertTrue(v.sentence().contains("the time to test accuracy 0.7 is lowest at training.batch_size = 16"), v.sentence());
-        assertTrue(BatchSizeClaim.timeToTarget(sweep, B, true).contains("Test accuracy is measured once an epoch, so each time to "
-                + "target is the top of a range that starts at the epochs before the one that reached it; training.batch_size = 1 "
-                + "reached it within its first epoch, so its time could be anything up to its value and cannot lie above the "
+        assertTrue(BatchSizeClaim.timeToTarget(sweep, B, true).contains("Test accuracy is measured after each epoch (and every "
+                + "training.eval_every updates when set), so each time to target is the top of a range that starts at the "
+                + "measurement before the one that reached it; training.batch_size = 1 reached it at its first measurement, so its time could be anything up to its value and cannot lie above the "
                 + "minimum."), BatchSizeClaim.timeToTarget(sweep, B, true).toString());
     }
 

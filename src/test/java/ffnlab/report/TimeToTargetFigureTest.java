@@ -42,7 +42,7 @@ class TimeToTargetFigureTest {
         assertNotNull(figure.svg(), figure.problem());
         assertTrue(figure.caption().contains("warm-up excluded"), figure.caption());
         List<String> sentences = ChapterVsMeasured.sentences(f);
-        assertTrue(sentences.stream().anyMatch(s -> s.startsWith("Time to test accuracy 0.8 = updates to the first epoch")),
+        assertTrue(sentences.stream().anyMatch(s -> s.startsWith("Time to test accuracy 0.8 = updates to the first test measurement")),
                 sentences.toString());
         assertTrue(sentences.stream().anyMatch(s -> s.contains("the time to test accuracy 0.8 is lowest at training.batch_size = ")),
                 "the verdict judges the time to the target as one of the claim's curves: " + sentences);

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ffnlab.analysis.FinishedTrial;
 import ffnlab.results.TrialSchema.Column;
 import ffnlab.results.TrialSchema.Metric;
+import ffnlab.results.TrialSchema.ProbeColumn;
 import ffnlab.train.EpochRecord;
+import ffnlab.train.ProbeRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,5 +103,30 @@ class TrialSchemaTest {
         assertEquals(5.0, read.summary().number(TrialSchema.EPOCHS_RUN));
         assertEquals("ab", read.summary().string(TrialSchema.PARAMETERS_SHA256, null));
         assertEquals(List.copyOf(summary.keySet()), List.copyOf(read.summary().root().keySet()), "every key written is read back, in order");
+    }
+
+    @Test
+    void probesAreWrittenAndReadBackAndABadCellNamesItsLine(@TempDir Path root) throws java.io.IOException {
+        List<ProbeRecord> probes = List.of(new ProbeRecord(1, 25, 1.5, 0.25, Double.NaN), new ProbeRecord(2, 75, 0.75, 0.125, Double.NaN));
+        TrialDirectory dir = new ExperimentDirectory(root.resolve("e")).trial("0123456789abcdef");
+        Map<String, Object> trial = new LinkedHashMap<>();
+        trial.put("id", "0123456789abcdef");
+        dir.writeYaml(TrialDirectory.TRIAL, trial);
+        dir.write(TrialDirectory.METRICS, TrialSchema.metricsCsv(epochs(false), mse -> mse));
+        dir.writeYaml(TrialDirectory.SUMMARY, TrialSchema.summary(epochs(false), 5, 0, false, mse -> mse, 1.0, "ab"));
+        assertTrue(FinishedTrial.read(dir.path()).probes().isEmpty(), "no probes.csv without measurements between batches");
+        dir.write(TrialDirectory.PROBES, TrialSchema.probesCsv(probes, mse -> 4 * mse));
+        Table read = FinishedTrial.read(dir.path()).probes().orElseThrow();
+        assertEquals(ProbeColumn.KEYS, read.columnNames());
+        assertEquals(List.of(25L, 75L), read.longColumn("updates").asList());
+        assertEquals(List.of(1L, 2L), read.longColumn("epoch").asList());
+        assertEquals(List.of(0.25, 0.125), read.doubleColumn("test_mse").asList());
+        assertEquals(List.of(1.0, 0.5), read.doubleColumn("test_mse_orig").asList(), "in original units");
+        assertTrue(read.doubleColumn("test_accuracy").isMissing(0), "NaN for regression");
+        java.nio.file.Files.writeString(dir.path().resolve(TrialDirectory.PROBES),
+                String.join(",", ProbeColumn.KEYS) + "\n1,25,1.5,0.25,1.0,NaN\n2,seventy,0.75,0.125,0.5,NaN\n");
+        ffnlab.analysis.ResultsFileException e = assertThrows(ffnlab.analysis.ResultsFileException.class,
+                () -> FinishedTrial.read(dir.path()).probes());
+        assertTrue(e.getMessage().contains("probes.csv:3: expected an integer in column 2, found 'seventy'"), e.getMessage());
     }
 }

@@ -173,6 +173,12 @@ class SweepExpanderTest {
                 "0.01 == 1.0e-2");
         ExperimentSpec epochs = spec("", "training.epochs=11");
         assertNotEquals(id, TrialId.of(SweepExpander.configurations(epochs, HOUSING).getFirst().config(), "cpu", 1, "abc", "0123456789abcdef"));
+        ExperimentSpec probed = spec("", "training.eval_every=25");
+        assertNotEquals(id, TrialId.of(SweepExpander.configurations(probed, HOUSING).getFirst().config(), "cpu", 1, "abc", "0123456789abcdef"),
+                "measuring between batches adds probes.csv: another trial");
+        ExperimentSpec unprobed = spec("", "training.eval_every=0");
+        assertEquals(id, TrialId.of(SweepExpander.configurations(unprobed, HOUSING).getFirst().config(), "cpu", 1, "abc", "0123456789abcdef"),
+                "the default 0 leaves the id as it was before the key existed");
     }
 
     @Test

@@ -178,8 +178,24 @@ class CheckpointResumeTest {
         return new TrainingConfig(arch, new Initialiser.PyTorchDefault(), loss, Reduction.MEAN, optimiser, batch, epochs, 11, patience);
     }
 
-    /** Every record field but the two times bitwise, the final parameters bitwise, and the run's outcome. */
+    /** {@link #assertSameTraining} and the measurements between batches bitwise. */
     static void assertSameRun(TrainingResult expected, TrainingResult actual, String what) {
+        assertSameTraining(expected, actual, what);
+        assertEquals(expected.probes().size(), actual.probes().size(), what + ": probes");
+        for (int i = 0; i < expected.probes().size(); i++) {
+            ProbeRecord x = expected.probes().get(i);
+            ProbeRecord y = actual.probes().get(i);
+            String at = what + ", probe at " + x.updates() + " updates: ";
+            assertEquals(x.epoch(), y.epoch(), at + "epoch");
+            assertEquals(x.updates(), y.updates(), at + "updates");
+            assertBits(x.testLoss(), y.testLoss(), at + "test loss");
+            assertBits(x.testMse(), y.testMse(), at + "test mse");
+            assertBits(x.testAccuracy(), y.testAccuracy(), at + "test accuracy");
+        }
+    }
+
+    /** Every record field but the two times bitwise, the final parameters bitwise, and the run's outcome. */
+    static void assertSameTraining(TrainingResult expected, TrainingResult actual, String what) {
         assertEquals(expected.epochs().size(), actual.epochs().size(), what + ": epochs");
         for (int e = 0; e < expected.epochs().size(); e++) {
             EpochRecord x = expected.epochs().get(e);

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * On a GPU: a run killed after epoch 3 and resumed from its checkpoints (the optimiser's buffers and step count read
  * back from the device and uploaded again) equals the uninterrupted GPU run bitwise, for SGD, momentum and Adam,
- * with the step graphs replayed (more than two full-size batches per epoch).
+ * with the step graphs replayed (more than two full-size batches per epoch); and measuring the test set between
+ * batches (its evaluation chunks larger than a batch) changes no update.
  */
 @Tag("gpu")
 class GpuCheckpointTest {
@@ -75,6 +76,28 @@ class GpuCheckpointTest {
             }
             assertEquals(true, expected.parameters().bitwiseEquals(resumed.parameters()), o.key() + ": final parameters");
         }
+    }
+
+    @Test
+    void measuringBetweenBatchesChangesNoUpdate() {
+        // 203 patterns, B = 16: 13 updates an epoch, the full-size ones replayed from a graph; probes every 5 updates
+        // evaluate between them, which must leave the replayed steps' buffers and cursor as they were
+        Architecture arch = Architecture.of(Activation.RELU, Activation.SOFTMAX, 10, 32, 4);
+        Examples train = classification(203, 10, 4, 1);
+        Examples test = classification(1500, 10, 4, 2);
+        TrainingConfig config = new TrainingConfig(arch, new Initialiser.PyTorchDefault(), Loss.CROSS_ENTROPY, Reduction.MEAN,
+                new Optimiser.Adam(0.01), 16, 4, 5, 0);
+        TrainingResult plain = new TrainingLoop(config, gpu, 1).run(train, test, null);
+        TrainingResult probed = new TrainingLoop(config, gpu, 1).evaluateEvery(5).run(train, test, null);
+        assertEquals(List.of(5L, 10L, 15L, 20L, 25L, 30L, 35L, 40L, 45L, 50L),
+                probed.probes().stream().map(p -> p.updates()).toList());
+        for (int e = 0; e < plain.epochs().size(); e++) {
+            EpochRecord x = plain.epochs().get(e);
+            EpochRecord y = probed.epochs().get(e);
+            assertEquals(Double.doubleToRawLongBits(x.trainLoss()), Double.doubleToRawLongBits(y.trainLoss()), "epoch " + x.epoch());
+            assertEquals(Double.doubleToRawLongBits(x.testLoss()), Double.doubleToRawLongBits(y.testLoss()), "epoch " + x.epoch());
+        }
+        assertEquals(true, plain.parameters().bitwiseEquals(probed.parameters()), "final parameters");
     }
 
     private static Examples classification(int rows, int features, int classes, long seed) {
