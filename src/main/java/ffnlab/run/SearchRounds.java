@@ -115,13 +115,9 @@ final class SearchRounds {
         return sum / trials.size();
     }
 
-    private long epochs(Observation o) {
-        long sum = 0;
-        for (String id : o.trialIds()) {
-            double e = summary(id).optionalNumber(TrialSchema.EPOCHS_RUN);
-            sum += Double.isNaN(e) ? 0 : (long) e;
-        }
-        return sum;
+    private long epochs(String trialId) {
+        double e = summary(trialId).optionalNumber(TrialSchema.EPOCHS_RUN);
+        return Double.isNaN(e) ? 0 : (long) e;
     }
 
     private YamlDocument summary(String id) {

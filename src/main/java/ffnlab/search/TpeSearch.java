@@ -54,6 +54,19 @@ public final class TpeSearch implements Search {
     }
 
     @Override
+    public String describe(int seeds) {
+        int rounds = (tpe.trials() + tpe.batch() - 1) / tpe.batch();
+        return "tpe: " + tpe.trials() + " configurations in " + rounds + " rounds of " + tpe.batch() + ", the first "
+                + Math.min(tpe.startup(), tpe.trials()) + " drawn from the prior; at most " + tpe.trials() + " configurations x "
+                + seeds + " seeds = " + tpe.trials() * seeds + " trials";
+    }
+
+    @Override
+    public int rung(int round) {
+        return 0;
+    }
+
+    @Override
     public boolean maximise() {
         return tpe.maximise();
     }
