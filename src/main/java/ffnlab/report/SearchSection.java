@@ -24,6 +24,16 @@ final class SearchSection {
         return sweep.containsKey("halving") ? "halving" : sweep.containsKey("tpe") ? "tpe" : null;
     }
 
+    /** The search's name for the index: "successive halving", "Hyperband" (halving with brackets above one) or "TPE". */
+    static String title(ExperimentResults r) {
+        String kind = kind(r);
+        if (kind == null) {
+            return null;
+        }
+        Object brackets = asMap(r.experiment().mapping("sweep").get(kind)).get("brackets");
+        return kind.equals("tpe") ? "TPE" : brackets instanceof Number n && n.longValue() > 1 ? "Hyperband" : "successive halving";
+    }
+
     static void append(StringBuilder h, ExperimentResults r) {
         List<SearchTable.Row> rows = SearchTable.read(r.dir());
         String kind = kind(r);

@@ -58,6 +58,7 @@ class SearchSectionTest {
         assertTrue(page.contains("Hyperband: 2 brackets of successive halving run in turn, bracket b starting at rung b with 3 and 2 "
                 + "configurations, rungs of training.epochs = [3, 9]"), page);
         assertTrue(page.contains("27 epochs spent in all"), page);
+        assertEquals("search (Hyperband): ", ReportBuilder.description(r));
         assertTrue(page.contains("(round 1, bracket 0)"), page);
         assertTrue(page.contains("<td>0</td><td>model.hidden=8, training.epochs=3</td><td>0.25000</td><td>3</td><td>stopped at rung 0 of bracket 0</td>"), page);
         assertTrue(page.contains("<td>0</td><td>model.hidden=4, training.epochs=3</td><td>0.20000</td><td>3</td><td>promoted to rung 1 of bracket 0</td>"), page);
@@ -86,6 +87,7 @@ class SearchSectionTest {
         String page = h.toString();
         assertTrue(page.contains("Successive halving over 3 configurations, rungs of training.epochs = [3, 9]"), page);
         assertTrue(page.contains("32 epochs spent in all"), page);
+        assertEquals("search (successive halving): ", ReportBuilder.description(r));
         assertTrue(page.contains("<b>Best found: model.hidden=4, training.epochs=9</b>, final_test_mse 0.15000 (round 1)"), page);
         assertTrue(page.contains("<td>model.hidden=2, training.epochs=3</td><td>0.30000</td><td>6</td><td>stopped at rung 0</td>"), page);
         assertTrue(page.contains("<td>model.hidden=4, training.epochs=3</td><td>0.20000</td><td>6</td><td>promoted to rung 1</td>"), page);
