@@ -242,14 +242,19 @@ public final class Main {
      */
     private static int validate(CommandLine cl, PrintStream out, PrintStream err) {
         ExperimentRun.Plan plan;
+        DataSources data = new DataSources();
         try {
-            plan = new ExperimentRun(options(cl), new DataSources()).plan(cl.experiment());
+            plan = new ExperimentRun(options(cl), data).plan(cl.experiment());
         } catch (SpecException e) {
             err.println(e.getMessage());
             return 2;
         }
-        out.printf("%s: valid; %d configurations x %d seeds = %d trials (swept: %s)%n", cl.experiment(),
+        boolean search = plan.spec().sweep().search() != null;
+        out.printf("%s: valid; %s%d configurations x %d seeds = %d trials (swept: %s)%n", cl.experiment(), search ? "first round: " : "",
                 plan.configurations().size(), plan.spec().seeds().size(), plan.trials().size(), plan.spec().sweep().sweptKeys().isEmpty() ? "nothing" : String.join(", ", plan.spec().sweep().sweptKeys()));
+        if (search) {
+            out.printf("%s: %s%n", cl.experiment(), ffnlab.search.Search.of(plan.spec(), data::shape).describe(plan.spec().seeds().size()));
+        }
         return 0;
     }
 

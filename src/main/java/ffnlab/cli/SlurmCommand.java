@@ -10,7 +10,6 @@ import ffnlab.run.slurm.ArrayJobOutcome.TaskReport;
 import ffnlab.run.slurm.SlurmClient;
 import ffnlab.run.slurm.SlurmSweep;
 import ffnlab.run.slurm.Submission;
-import ffnlab.sweep.TrialSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -22,6 +21,9 @@ import java.util.List;
  * prints each trial as it finishes, each failed task with its array index and log, then the results table a
  * local run prints (over this sweep's trials only) and builds the HTML report, as a local run does. A trial
  * another process was running when its task started is reported as busy, as a local run reports it.
+ * A search is submitted one round per array, each round decided from the results of the rounds before: without
+ * waiting, each call submits the next round not yet run (and says which); with {@code --wait}, the command follows
+ * each round's array to its end and submits the next, until the search ends or a task fails.
  * Exit status: 0 submitted (or all finished, or busy elsewhere), 1 some task failed, 2 bad input or SLURM refused.
  */
 final class SlurmCommand {
@@ -33,8 +35,21 @@ final class SlurmCommand {
         ArrayJobOutcome outcome;
         SlurmSweep.Prepared prepared;
         try {
-            prepared = sweep.prepare(cl.experiment(), cl.slurm());
-            outcome = sweep.submit(prepared, new ConsoleProgress(out));
+            while (true) {
+                prepared = sweep.prepare(cl.experiment(), cl.slurm());
+                if (prepared.search() != null && prepared.search().ended()) {
+                    out.printf("ffnlab: %s: the search has ended: %d rounds, %d trials%n", prepared.plan().resultsName(),
+                            prepared.search().round(), prepared.search().proposed().size());
+                }
+                outcome = sweep.submit(prepared, new ConsoleProgress(out));
+                // a followed search round that ended well: decide the next round from its results and submit it
+                if (prepared.search() == null || prepared.search().ended() || !outcome.followed() || !outcome.failed().isEmpty()
+                        || !outcome.busy().isEmpty()) {
+                    break;
+                }
+                out.printf("ffnlab: %s: search round %d ended (%d trials finished)%n", prepared.plan().resultsName(),
+                        prepared.search().round(), outcome.finished().size());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -49,7 +64,7 @@ final class SlurmCommand {
             out.printf("ffnlab: %s: nothing to submit: %d trials finished, %d still queued in an earlier array%n", name,
                     outcome.alreadyFinished().size(), outcome.alreadyQueued().size());
             if (outcome.alreadyQueued().isEmpty()) {
-                List<String> order = prepared.plan().trials().stream().map(TrialSpec::id).toList();
+                List<String> order = prepared.reportedTrials();
                 Main.afterRun(prepared.plan().spec(), new RunReport(name, prepared.request().resultsDirectory(), List.of(), 0), order, out);
                 ReportCommand.run(name, options.results(), Main.reportsRoot(options.results()), out);
             }
@@ -59,6 +74,10 @@ final class SlurmCommand {
             String jobId = outcome.jobId().get();
             out.printf("ffnlab: %s: submitted job %s: %d trials as one array (%d finished, %d queued elsewhere, skipped)%n", name, jobId,
                     outcome.submitted(), outcome.alreadyFinished().size(), outcome.alreadyQueued().size());
+            if (prepared.search() != null) {
+                out.printf("  search round %d: run the same command once the array has ended to submit the next round "
+                        + "(decided from its results), or submit with --wait to go round by round to the end%n", prepared.search().round());
+            }
             out.printf("  follow it:  squeue -j %s   (or submit with -Dwait=true / --wait)%n", jobId);
             out.printf("  task logs:  %s%n", outcome.submission().logs().resolve(jobId + "_<task>.log"));
             out.printf("  report:     %s   once the array has ended%n", reportCommand);
@@ -78,7 +97,7 @@ final class SlurmCommand {
             out.printf("  submit again to run only the %d unfinished trials%n", outcome.failed().size());
         }
         // the same table (and chapter comparison) as a local run prints, over this sweep's trials
-        List<String> order = prepared.plan().trials().stream().map(TrialSpec::id).toList();
+        List<String> order = prepared.reportedTrials();
         Main.afterRun(prepared.plan().spec(), new RunReport(name, prepared.request().resultsDirectory(), List.of(), 0),
                 order, out);
         ReportCommand.run(name, options.results(), Main.reportsRoot(options.results()), out);

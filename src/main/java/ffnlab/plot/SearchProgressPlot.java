@@ -38,7 +38,7 @@ public final class SearchProgressPlot {
             }
             x.add((double) spent);
             y.add(r.value());
-            tips.add("round " + r.round() + ": " + r.configuration() + ": " + r.value() + " (" + r.outcome().key() + ")");
+            tips.add("round " + r.round() + (r.bracket() > 0 ? " (bracket " + r.bracket() + ", rung " + r.rung() + ")" : "") + ": " + r.configuration() + ": " + r.value() + " (" + r.outcome().key() + ")");
             if (Double.isNaN(best) || (maximise ? r.value() > best : r.value() < best)) {
                 best = r.value();
             }

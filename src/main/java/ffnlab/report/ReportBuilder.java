@@ -157,8 +157,8 @@ public final class ReportBuilder {
 
     /** experiment.yaml's description; for a variant, its overrides first, sorted by key. */
     static String description(ExperimentResults r) {
-        String search = SearchSection.kind(r);
-        String description = (search == null ? "" : search.equals("halving") ? "search (successive halving): " : "search (TPE): ")
+        String search = SearchSection.title(r);
+        String description = (search == null ? "" : "search (" + search + "): ")
                 + r.experiment().string("description", "");
         if (ffnlab.results.ResultsStore.base(r.name()).equals(r.name())) {
             return description;

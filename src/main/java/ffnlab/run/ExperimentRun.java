@@ -78,7 +78,9 @@ public final class ExperimentRun {
         ExperimentDirectory dir = new ResultsStore(options.results()).experiment(plan.resultsName());
         List<TrialSpec> trials = plan.trials();
         if (onlyId != null) {
-            trials = trials.stream().filter(t -> t.id().equals(onlyId)).toList();
+            // a search's trial of a later round (a cluster task's) is found among the rounds decided from the finished trials
+            trials = (plan.spec().sweep().search() == null ? trials : decideSearch(plan).proposed()).stream()
+                    .filter(t -> t.id().equals(onlyId)).toList();
             if (trials.isEmpty()) {
                 throw new IllegalArgumentException("experiment " + plan.spec().name() + " has no trial " + onlyId);
             }
@@ -88,18 +90,33 @@ public final class ExperimentRun {
                     new ResultsStore(options.results()), progress);
             List<TrialOutcome> all;
             if (plan.spec().sweep().search() != null && onlyId == null) {
-                all = new SearchRounds(plan.spec(), Search.of(plan.spec(), data::shape), dir, this::trialsOf,
-                        (n, toRun) -> round.start(n, toRun), round::run, (configurations, ids) ->
-                        dir.writeExperiment(experimentYaml(plan, configurations, ids.size()), ids)).run();
+                all = searchRounds(plan, dir, (n, toRun) -> round.start(n, toRun), round::run).run();
             } else {
-                dir.writeExperiment(experimentYaml(plan, plan.configurations().size(), plan.trials().size()),
-                        plan.trials().stream().map(TrialSpec::id).toList());
+                if (plan.spec().sweep().search() == null) {
+                    dir.writeExperiment(experimentYaml(plan, plan.configurations().size(), plan.trials().size()),
+                            plan.trials().stream().map(TrialSpec::id).toList());
+                }
                 round.start(trials.size(), round.toRun(trials).size());
                 all = round.run(trials);
             }
             progress.close();
             return new RunReport(plan.resultsName(), dir.path(), all, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /**
+     * Where the plan's search stands on disk ({@link SearchRounds#decide}): its rounds re-derived from the finished trials,
+     * experiment.yaml, plan.txt and search.csv rewritten, no trial run. A cluster submitter submits the returned round.
+     */
+    public SearchRounds.Decided decideSearch(Plan plan) {
+        ExperimentDirectory dir = new ResultsStore(options.results()).experiment(plan.resultsName());
+        return searchRounds(plan, dir, (n, toRun) -> { }, round -> List.of()).decide();
+    }
+
+    private SearchRounds searchRounds(Plan plan, ExperimentDirectory dir, java.util.function.BiConsumer<Integer, Integer> start,
+                                      java.util.function.Function<List<TrialSpec>, List<TrialOutcome>> runTrials) {
+        return new SearchRounds(plan.spec(), Search.of(plan.spec(), data::shape), dir, this::trialsOf, start, runTrials,
+                (configurations, ids) -> dir.writeExperiment(experimentYaml(plan, configurations, ids.size()), ids));
     }
 
     /** A configuration's trials, one per seed, with this run's data, backend and engine. */

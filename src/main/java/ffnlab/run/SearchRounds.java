@@ -27,9 +27,10 @@ import org.apache.logging.log4j.Logger;
  * seeds, read back from the trials' summary.yaml in seed order. A round is observed only when every one of its trials
  * finished (trained, diverged or finished earlier): a failed or busy trial ends the search after that round, and a later
  * run continues it, re-deriving the rounds already run from the trials already finished, so the trials proposed never
- * depend on which trial finished first or on how often the run was interrupted.
+ * depend on which trial finished first or on how often the run was interrupted. {@link #decide} re-derives the rounds
+ * the same way without running a trial: what a cluster submitter and its tasks use, one round at a time.
  */
-final class SearchRounds {
+public final class SearchRounds {
     private static final Logger LOG = LogManager.getLogger();
 
     private final ExperimentSpec spec;
@@ -58,6 +59,78 @@ final class SearchRounds {
         this.writePlan = writePlan;
     }
 
+    /**
+     * Where a search stands on disk.
+     *
+     * @param round    the first round not every trial of which finished (the number of rounds when the search ended)
+     * @param next     that round's trials, finished ones included; empty when the search has ended
+     * @param proposed every trial of rounds 0..round, in the order proposed
+     */
+    public record Decided(int round, List<TrialSpec> next, List<TrialSpec> proposed) {
+        public Decided {
+            next = List.copyOf(next);
+            proposed = List.copyOf(proposed);
+        }
+
+        /** Whether every round ran: nothing is left to submit. */
+        public boolean ended() {
+            return next.isEmpty();
+        }
+    }
+
+    /**
+     * Re-derives the search's rounds from the trials finished in the experiment folder, running none: each round whose
+     * trials all finished is observed, as {@link #run} observes it, and search.csv rewritten; the plan (experiment.yaml,
+     * plan.txt) is told the trials proposed up to the first round with an unfinished trial, whose trials are returned.
+     */
+    public Decided decide() {
+        List<List<Observation>> rounds = new ArrayList<>();
+        LinkedHashMap<String, TrialSpec> proposed = new LinkedHashMap<>();
+        int configurations = 0;
+        for (int r = 0; ; r++) {
+            List<Configuration> configs = search.round(r, rounds);
+            if (configs.isEmpty()) {
+                writePlan.accept(configurations, List.copyOf(proposed.keySet()));
+                return new Decided(r, List.of(), List.copyOf(proposed.values()));
+            }
+            Map<Configuration, List<TrialSpec>> trials = trials(configs);
+            List<TrialSpec> round = distinct(trials);
+            configurations += configs.size();
+            round.forEach(t -> proposed.putIfAbsent(t.id(), t));
+            if (round.stream().anyMatch(t -> !dir.trial(t.id()).finished())) {
+                writePlan.accept(configurations, List.copyOf(proposed.keySet()));
+                return new Decided(r, round, List.copyOf(proposed.values()));
+            }
+            rounds.add(observe(trials));
+            SearchTable.write(dir.path(), search.rows(rounds, this::epochs));
+        }
+    }
+
+    /** Each configuration's trials, one per seed, in the order proposed. */
+    private Map<Configuration, List<TrialSpec>> trials(List<Configuration> proposed) {
+        Map<Configuration, List<TrialSpec>> trials = new LinkedHashMap<>();
+        for (Configuration c : proposed) {
+            trials.put(c, trialsOf.apply(spec, c));
+        }
+        return trials;
+    }
+
+    /** The distinct trials of a round, in order. */
+    private static List<TrialSpec> distinct(Map<Configuration, List<TrialSpec>> trials) {
+        LinkedHashMap<String, TrialSpec> round = new LinkedHashMap<>();
+        trials.values().forEach(of -> of.forEach(t -> round.putIfAbsent(t.id(), t)));
+        return List.copyOf(round.values());
+    }
+
+    /** Each configuration's observation: the mean of the metric over its trials, read back from disk. */
+    private List<Observation> observe(Map<Configuration, List<TrialSpec>> trials) {
+        List<Observation> observed = new ArrayList<>();
+        for (Map.Entry<Configuration, List<TrialSpec>> e : trials.entrySet()) {
+            observed.add(new Observation(e.getKey(), e.getValue().stream().map(TrialSpec::id).toList(), mean(e.getValue())));
+        }
+        return observed;
+    }
+
     /** Runs the search to its end (or to a round that did not finish); one outcome per distinct trial, in order proposed. */
     List<TrialOutcome> run() {
         int most = search.maxConfigurations() * spec.seeds().size();
@@ -71,16 +144,10 @@ final class SearchRounds {
             if (proposed.isEmpty()) {
                 break;
             }
-            Map<Configuration, List<TrialSpec>> trials = new LinkedHashMap<>();
-            List<TrialSpec> round = new ArrayList<>();
-            LinkedHashSet<String> roundIds = new LinkedHashSet<>();
-            for (Configuration c : proposed) {
-                List<TrialSpec> of = trialsOf.apply(spec, c);
-                trials.put(c, of);
-                of.stream().filter(t -> roundIds.add(t.id())).forEach(round::add);
-            }
+            Map<Configuration, List<TrialSpec>> trials = trials(proposed);
+            List<TrialSpec> round = distinct(trials);
             configurations += proposed.size();
-            ids.addAll(roundIds);
+            round.forEach(t -> ids.add(t.id()));
             writePlan.accept(configurations, List.copyOf(ids));
             List<TrialOutcome> ran = runTrials.apply(round);
             ran.forEach(o -> outcomes.put(o.trial().id(), o));
@@ -90,11 +157,7 @@ final class SearchRounds {
                         spec.name(), r, unfinished);
                 break;
             }
-            List<Observation> observed = new ArrayList<>();
-            for (Map.Entry<Configuration, List<TrialSpec>> e : trials.entrySet()) {
-                observed.add(new Observation(e.getKey(), e.getValue().stream().map(TrialSpec::id).toList(), mean(e.getValue())));
-            }
-            rounds.add(observed);
+            rounds.add(observe(trials));
             SearchTable.write(dir.path(), search.rows(rounds, this::epochs));
             LOG.info("{}: search round {}: {} configurations; best so far {} = {}", spec.name(), r, proposed.size(),
                     search.best(rounds).configuration().label(), search.best(rounds).value());
@@ -115,13 +178,9 @@ final class SearchRounds {
         return sum / trials.size();
     }
 
-    private long epochs(Observation o) {
-        long sum = 0;
-        for (String id : o.trialIds()) {
-            double e = summary(id).optionalNumber(TrialSchema.EPOCHS_RUN);
-            sum += Double.isNaN(e) ? 0 : (long) e;
-        }
-        return sum;
+    private long epochs(String trialId) {
+        double e = summary(trialId).optionalNumber(TrialSchema.EPOCHS_RUN);
+        return Double.isNaN(e) ? 0 : (long) e;
     }
 
     private YamlDocument summary(String id) {

@@ -56,6 +56,24 @@ public final class SuccessiveHalving implements Search {
     }
 
     @Override
+    public String describe(int seeds) {
+        List<String> rungs = new ArrayList<>();
+        int n = spaceSize;
+        for (long budget : halving.rungs()) {
+            rungs.add(n + " at " + budget);
+            n = halving.survivors(n);
+        }
+        return "successive halving in " + halving.rungs().size() + " rounds (rungs of " + halving.budgetKey() + "), configurations: "
+                + String.join(", ", rungs) + "; at most " + maxConfigurations() + " configurations x " + seeds + " seeds = "
+                + maxConfigurations() * seeds + " trials";
+    }
+
+    @Override
+    public int rung(int round) {
+        return round;
+    }
+
+    @Override
     public boolean maximise() {
         return halving.maximise();
     }
@@ -87,6 +105,11 @@ public final class SuccessiveHalving implements Search {
 
     /** The space's configurations with the budget key at rung {@code rung}'s budget, in sweep order. */
     private List<Configuration> atRung(int rung) {
+        return atRung(spec, halving, shape, rung);
+    }
+
+    /** The configurations of {@code spec}'s space with {@code halving}'s budget key at rung {@code rung}'s budget, in sweep order. */
+    static List<Configuration> atRung(ExperimentSpec spec, SearchSpec.Halving halving, SweepExpander.Shape shape, int rung) {
         List<SweepAxis> axes = new ArrayList<>(spec.sweep().axes());
         axes.add(new SweepAxis.Grid(halving.budgetKey(), List.of(new Node.Scalar(halving.rungs().get(rung), halving.mark()))));
         SweepSpec sweep = new SweepSpec(axes, spec.sweep().derived(), spec.sweep().constraints(), halving);
@@ -95,6 +118,11 @@ public final class SuccessiveHalving implements Search {
     }
 
     private Map<String, Object> withoutBudget(Configuration c) {
+        return withoutBudget(halving, c);
+    }
+
+    /** {@code c}'s coordinates less the budget key: the same configuration of the space at every rung. */
+    static Map<String, Object> withoutBudget(SearchSpec.Halving halving, Configuration c) {
         Map<String, Object> m = new LinkedHashMap<>(c.coordinates());
         m.remove(halving.budgetKey());
         return m;

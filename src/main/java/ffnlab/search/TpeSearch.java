@@ -10,7 +10,10 @@ import ffnlab.sweep.Configuration;
 import ffnlab.sweep.SweepExpander;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -18,9 +21,14 @@ import java.util.SplittableRandom;
  * prior when i &lt; startup, else by {@link TreeParzenSampler} from the observations of every earlier round taken in
  * the order of their first trial id; round r draws from its own generator, seeded by the search's seed and r. A
  * proposal is bound like a sweep point (derived keys applied); its coordinates are the params in the order written.
+ * A proposal whose coordinates an earlier proposal already has (the same trials) is drawn again from the round's
+ * generator, up to {@link #DRAWS} times in all; when every draw repeats, the proposal is left out (the space is all but
+ * exhausted), so a configuration is proposed, run, counted in {@code trials} and written to search.csv once.
  */
 public final class TpeSearch implements Search {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** The draws a proposal may take to find coordinates not yet proposed. */
+    static final int DRAWS = 64;
 
     private final ExperimentSpec spec;
     private final SearchSpec.Tpe tpe;
@@ -45,12 +53,32 @@ public final class TpeSearch implements Search {
                 .sorted(Comparator.comparing(Observation::firstTrialId))
                 .map(o -> new TreeParzenSampler.Observed(point(o.configuration()), o.loss(tpe.maximise()))).toList();
         SplittableRandom random = new SplittableRandom(tpe.seed() ^ GOLDEN * (round + 1));
+        Set<Map<String, Object>> tried = new HashSet<>();
+        earlier.stream().flatMap(List::stream).forEach(o -> tried.add(o.configuration().coordinates()));
         List<Configuration> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            double[] x = i < tpe.startup() ? sampler.prior(random) : sampler.propose(observed, random);
-            out.add(bind(x, out.size()));
+            for (int draw = 0; draw < DRAWS; draw++) {
+                Configuration c = bind(i < tpe.startup() ? sampler.prior(random) : sampler.propose(observed, random), out.size());
+                if (tried.add(c.coordinates())) {
+                    out.add(c);
+                    break;
+                }
+            }
         }
         return out;
+    }
+
+    @Override
+    public String describe(int seeds) {
+        int rounds = (tpe.trials() + tpe.batch() - 1) / tpe.batch();
+        return "tpe: " + tpe.trials() + " configurations in " + rounds + " rounds of " + tpe.batch() + ", the first "
+                + Math.min(tpe.startup(), tpe.trials()) + " drawn from the prior; at most " + tpe.trials() + " configurations x "
+                + seeds + " seeds = " + tpe.trials() * seeds + " trials";
+    }
+
+    @Override
+    public int rung(int round) {
+        return 0;
     }
 
     @Override

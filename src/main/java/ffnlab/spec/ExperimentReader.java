@@ -17,7 +17,7 @@ public final class ExperimentReader {
     public static final List<String> TOP_LEVEL = List.of("description", "extends", "dataset", "model", "training",
             "backend", "seeds", "sweep", "report", "baseline", "profiles", "slurm");
     private static final List<String> SWEEP_KINDS = List.of("grid", "zip", "list", "random", "derived", "constraints", "halving", "tpe");
-    private static final List<String> HALVING_KEYS = List.of("metric", "budget_key", "rungs", "keep");
+    private static final List<String> HALVING_KEYS = List.of("metric", "budget_key", "rungs", "keep", "brackets", "seed");
     private static final List<String> TPE_KEYS = List.of("metric", "trials", "startup", "batch", "seed", "gamma", "candidates", "params");
     private static final List<String> DISTRIBUTIONS = List.of("uniform", "log_uniform", "int_uniform", "choice");
 
@@ -175,7 +175,7 @@ public final class ExperimentReader {
         }
     }
 
-    /** {@code halving: {metric, budget_key, rungs, keep}}. */
+    /** {@code halving: {metric, budget_key, rungs, keep, brackets, seed}}; brackets above one make it Hyperband. */
     private SearchSpec halving(Node value, String path) {
         Map<String, Node> m = mapping(value, path);
         unknownKeys(value, m, path, HALVING_KEYS);
@@ -209,8 +209,16 @@ public final class ExperimentReader {
         if (keepNode != null) {
             keep = fraction(keepNode, path + ".keep");
         }
-        return metric == null || rungs.isEmpty() || keep == null ? null
-                : new SearchSpec.Halving(metric, budgetKey, rungs, keep[0], keep[1], value.mark());
+        long brackets = whole(value, m.get("brackets"), path + ".brackets", 1, 1, Math.max(1, rungs.size()));
+        long seed = 0;
+        Node seedNode = m.get("seed");
+        if (seedNode != null && seedNode.plain() instanceof Long given) {
+            seed = given;
+        } else if (seedNode != null) {
+            d.add(seedNode.mark(), path + ".seed", "expected a whole number (the draw of hyperband's brackets)");
+        }
+        return metric == null || rungs.isEmpty() || keep == null || brackets < 1 ? null
+                : new SearchSpec.Halving(metric, budgetKey, rungs, keep[0], keep[1], (int) brackets, seed, value.mark());
     }
 
     /** {@code 1/3} or a number strictly between 0 and 1, as numerator and denominator; null (reported) otherwise. */

@@ -57,16 +57,4 @@ class SearchCommandTest {
         assertTrue(r.err().contains("bad.yaml:11:5: sweep.tpe.bacth: unknown key 'bacth'; did you mean 'batch'?"), r.err());
         assertFalse(Files.exists(dir.resolve("results").resolve("bad")), "nothing written for a bad file");
     }
-
-    @Test
-    void slurmRefusesASearchInOneLine() throws IOException {
-        Result r = main("halving", """
-                sweep:
-                  halving: {metric: final_train_mse, rungs: [1, 2]}
-                  grid: {model.hidden: [2, 3]}
-                """, "--executor", "slurm");
-        assertEquals(2, r.status(), r.err());
-        assertEquals("ffnlab: halving: a search (sweep.halving or sweep.tpe) decides each round from the one before, which one SLURM "
-                + "array cannot do; run it with --executor local", r.err().strip());
-    }
 }

@@ -39,6 +39,14 @@ class SearchRunTest {
                 model.hidden: [1, 2, 3, 4, 5, 6]
                 training.lr: [0.05, 0.5]
             """;
+    static final String HYPERBAND = BASE + """
+            seeds: [1, 2]
+            sweep:
+              halving: {metric: final_train_mse, budget_key: training.epochs, rungs: [3, 9, 27], keep: 1/3, brackets: 3, seed: 5}
+              grid:
+                model.hidden: [1, 2, 3, 4, 5, 6]
+                training.lr: [0.05, 0.5]
+            """;
     static final String TPE = BASE + """
             seeds: [1]
             sweep:
@@ -144,6 +152,56 @@ class SearchRunTest {
             assertEquals(r.value() <= rung0.get(3), r.outcome() == SearchTable.Outcome.PROMOTED, r.toString());
         }
         assertEquals(2 * (12 * 3 + 4 * 9 + 27), rows.stream().mapToLong(SearchTable.Row::epochs).sum());
+    }
+
+    @Test
+    void hyperbandRunTwiceOrInterruptedGivesTheSameTrialsAndNumbers() throws IOException {
+        runTwiceAndInterrupted("hyperband", HYPERBAND);
+        List<SearchTable.Row> rows = SearchTable.read(dir.resolve("a").resolve("hyperband"));
+        // Li et al.'s bracket sizes for 12 configurations, 3 rungs, eta = 3: ceil(12 x 3 / (3 - b) / 3^b) = 12, 6, 4;
+        // each rung keeps floor(n / 3), at least one
+        Map<String, Long> sizes = new TreeMap<>();
+        rows.forEach(r -> sizes.merge(r.bracket() + "/" + r.rung(), 1L, Long::sum));
+        assertEquals(Map.of("0/0", 12L, "0/1", 4L, "0/2", 1L, "1/1", 6L, "1/2", 2L, "2/2", 4L), sizes);
+        // the rounds run bracket after bracket, rung after rung
+        List<String> rounds = new java.util.ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            int rr = round;
+            SearchTable.Row first = rows.stream().filter(x -> x.round() == rr).findFirst().orElseThrow();
+            rounds.add(first.bracket() + "/" + first.rung());
+        }
+        assertEquals(List.of("0/0", "0/1", "0/2", "1/1", "1/2", "2/2"), rounds);
+        for (SearchTable.Row r : rows) {
+            assertTrue(r.configuration().contains("training.epochs=" + List.of(3, 9, 27).get(r.rung())), r.toString());
+        }
+        // each rung's promotions, derived here from the values in search.csv: the best floor(n / 3) by value, ties by
+        // the smallest trial id; the bracket's next rung holds exactly those configurations
+        for (int round = 0; round < 5; round++) {
+            int rr = round;
+            List<SearchTable.Row> rung = rows.stream().filter(r -> r.round() == rr).toList();
+            List<SearchTable.Row> next = rows.stream().filter(r -> r.round() == rr + 1).toList();
+            if (rung.getFirst().rung() == 2) {
+                continue;
+            }
+            List<SearchTable.Row> ranked = rung.stream().sorted(java.util.Comparator.comparingDouble((SearchTable.Row r) ->
+                    Double.isNaN(r.value()) ? Double.POSITIVE_INFINITY : r.value()).thenComparing(r -> r.trials().getFirst())).toList();
+            List<String> promoted = ranked.subList(0, Math.max(1, rung.size() / 3)).stream().map(r -> withoutEpochs(r.configuration())).sorted().toList();
+            assertEquals(promoted, rung.stream().filter(r -> r.outcome() == SearchTable.Outcome.PROMOTED).map(r -> withoutEpochs(r.configuration())).sorted().toList());
+            assertEquals(promoted, next.stream().map(r -> withoutEpochs(r.configuration())).sorted().toList());
+        }
+        // the best: the lowest value at the last rung, in one row; a trial two brackets share counts its epochs once
+        List<SearchTable.Row> best = rows.stream().filter(r -> r.outcome() == SearchTable.Outcome.BEST).toList();
+        assertEquals(1, best.size());
+        assertEquals(rows.stream().filter(r -> r.rung() == 2).mapToDouble(SearchTable.Row::value).filter(v -> !Double.isNaN(v)).min().orElseThrow(), best.getFirst().value());
+        Map<String, Long> epochsOf = new TreeMap<>();
+        for (SearchTable.Row r : rows) {
+            r.trials().forEach(id -> epochsOf.put(id, (long) List.of(3, 9, 27).get(r.rung())));
+        }
+        assertEquals(epochsOf.values().stream().mapToLong(Long::longValue).sum(), rows.stream().mapToLong(SearchTable.Row::epochs).sum());
+    }
+
+    private static String withoutEpochs(String label) {
+        return label.replaceAll(",? ?training\\.epochs=\\d+", "");
     }
 
     @Test

@@ -88,6 +88,42 @@ class SearchSpecTest {
     }
 
     @Test
+    void bracketsMakeHalvingHyperband() throws IOException {
+        ExperimentSpec spec = load("""
+                sweep:
+                  halving: {metric: final_test_mse, rungs: [2, 6, 18], brackets: 3, seed: 9}
+                  grid: {model.hidden: [1, 2, 3]}
+                """);
+        SearchSpec.Halving h = assertInstanceOf(SearchSpec.Halving.class, spec.sweep().search());
+        assertEquals(3, h.brackets());
+        assertEquals(9, h.seed());
+        assertTrue(h.hyperband());
+        SearchSpec.Halving plain = assertInstanceOf(SearchSpec.Halving.class, load("""
+                sweep:
+                  halving: {metric: final_test_mse, rungs: [2, 6, 18]}
+                  grid: {model.hidden: [1, 2, 3]}
+                """).sweep().search());
+        assertEquals(1, plain.brackets());
+        assertTrue(!plain.hyperband());
+    }
+
+    @Test
+    void hyperbandMistakesAreReportedWhereWritten() throws IOException {
+        String all = problems("""
+                sweep:
+                  halving: {metric: final_test_mse, rungs: [1, 3], bracket: 2, seed: x}
+                  grid: {model.hidden: [1, 2]}
+                """);
+        assertTrue(all.contains("s.yaml:5:52: sweep.halving.bracket: unknown key 'bracket'; did you mean 'brackets'?"), all);
+        assertTrue(all.contains("s.yaml:5:70: sweep.halving.seed: expected a whole number"), all);
+        assertTrue(problems("""
+                sweep:
+                  halving: {metric: final_test_mse, rungs: [1, 3], brackets: 3}
+                  grid: {model.hidden: [1, 2]}
+                """).contains("s.yaml:5:62: sweep.halving.brackets: expected a whole number between 1 and 2, got 3"));
+    }
+
+    @Test
     void aMisspelledMetricGetsASuggestion() throws IOException {
         String all = problems("""
                 sweep:

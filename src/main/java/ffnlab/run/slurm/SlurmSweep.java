@@ -19,7 +19,10 @@ import org.apache.logging.log4j.Logger;
  * same ids), and hands the trials that are not finished to SLURM as one array job whose tasks each run
  * {@code ffnlab.cli.Main trial --experiment NAME ... --id ID} with frozen copies of the experiment files and the
  * project's classes ({@link FrozenCopy}), the same results root, profile and overrides. The results root must be on a
- * filesystem the nodes share.
+ * filesystem the nodes share. A search goes one round per array: {@link #prepare} re-derives its rounds from the trials
+ * finished on disk, as a resumed local run does ({@link ExperimentRun#decideSearch}), and requests the first round with
+ * an unfinished trial, so the rounds and their promotions are the local run's; a node's task finds a later round's
+ * trial the same way.
  */
 public final class SlurmSweep {
     private static final Logger LOG = LogManager.getLogger();
@@ -40,8 +43,17 @@ public final class SlurmSweep {
         this.client = client;
     }
 
-    /** A planned sweep, the SLURM options that apply to it, and its array-job request. */
-    public record Prepared(ExperimentRun.Plan plan, SlurmOptions options, ArrayJobRequest request) {
+    /**
+     * A planned sweep, the SLURM options that apply to it, and its array-job request.
+     *
+     * @param search for a search, where it stands (the request holds the trials of its round {@code search.round()});
+     *               null for a plain sweep
+     */
+    public record Prepared(ExperimentRun.Plan plan, SlurmOptions options, ArrayJobRequest request, ffnlab.run.SearchRounds.Decided search) {
+        /** The trial ids the sweep's report covers: a search's proposed so far, a plain sweep's planned. */
+        public List<String> reportedTrials() {
+            return (search == null ? plan.trials() : search.proposed()).stream().map(TrialSpec::id).toList();
+        }
     }
 
     /**
@@ -56,11 +68,9 @@ public final class SlurmSweep {
             throw new IllegalArgumentException("--fresh cannot be combined with --executor slurm: move or delete the trials "
                     + "to rerun from results/, then submit again");
         }
-        ExperimentRun.Plan plan = new ExperimentRun(run, data).plan(experiment);
-        if (plan.spec().sweep().search() != null) {
-            throw new IllegalArgumentException(experiment + ": a search (sweep.halving or sweep.tpe) decides each round from the one "
-                    + "before, which one SLURM array cannot do; run it with --executor local");
-        }
+        ExperimentRun local = new ExperimentRun(run, data);
+        ExperimentRun.Plan plan = local.plan(experiment);
+        ffnlab.run.SearchRounds.Decided search = plan.spec().sweep().search() == null ? null : local.decideSearch(plan);
         SlurmOptions options;
         try {
             options = SlurmOptions.of(plan.spec().slurm(), SlurmSettings.parse(commandLine));
@@ -93,16 +103,21 @@ public final class SlurmSweep {
         List<String> command = TrialCommand.of(options.javaCommand(),
                 java.util.stream.Stream.concat(TrialCommand.forwardedProperties().stream(), options.javaOptions().stream()).toList(),
                 classpath, arguments);
-        List<String> ids = plan.trials().stream().map(TrialSpec::id).toList();
+        List<String> ids = (search == null ? plan.trials() : search.next()).stream().map(TrialSpec::id).toList();
         ArrayJobRequest request = new ArrayJobRequest(plan.resultsName(), results.resolve(plan.resultsName()), ids, command,
                 Path.of("").toAbsolutePath());
-        return new Prepared(plan, options, request);
+        return new Prepared(plan, options, request, search);
     }
 
     /** Submits the prepared sweep's unfinished trials; follows the array when its options say so. */
     public ArrayJobOutcome submit(Prepared prepared, ArrayJobFollower.Listener listener) throws IOException, InterruptedException {
-        LOG.info("{}: {} trials in the sweep; handing the unfinished ones to SLURM", prepared.plan().resultsName(),
-                prepared.plan().trials().size());
+        if (prepared.search() == null) {
+            LOG.info("{}: {} trials in the sweep; handing the unfinished ones to SLURM", prepared.plan().resultsName(),
+                    prepared.plan().trials().size());
+        } else {
+            LOG.info("{}: search round {}: {} trials; handing the unfinished ones to SLURM", prepared.plan().resultsName(),
+                    prepared.search().round(), prepared.search().next().size());
+        }
         return new SlurmExecutor(client).execute(prepared.request(), prepared.options(), listener);
     }
 }
